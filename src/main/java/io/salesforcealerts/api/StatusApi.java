@@ -1,0 +1,59 @@
+package io.salesforcealerts.api;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.salesforcealerts.config.RuntimeSettings;
+import io.salesforcealerts.sync.SyncError;
+import io.salesforcealerts.sync.SyncRunRepository;
+import io.salesforcealerts.sync.SyncRunRepository.StoredRun;
+import io.salesforcealerts.sync.SyncRunService;
+import org.apache.camel.Exchange;
+
+/** {@code GET /api/status}: configuration in effect (no secrets), the last sync and the last successful fetch. */
+public class StatusApi {
+
+    private final RuntimeSettings settings;
+    private final SyncRunRepository runs;
+    private final SyncRunService syncs;
+
+    public StatusApi(RuntimeSettings settings, SyncRunRepository runs, SyncRunService syncs) {
+        this.settings = settings;
+        this.runs = runs;
+        this.syncs = syncs;
+    }
+
+    public void status(Exchange exchange) throws SQLException {
+        QueryParameters.parse(exchange, Set.of());
+        Optional<StoredRun> last = runs.findLatest();
+        Optional<StoredRun> lastSuccess = runs.findLatestSuccessful();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enabled", settings.sync().enabled());
+        body.put("schedule", settings.sync().schedule());
+        body.put("loginUrl", settings.salesforce().loginUrl());
+        body.put("username", settings.salesforce().username());
+        body.put("orgId", lastSuccess.or(() -> last).map(StoredRun::orgId).orElse(null));
+        body.put("running", syncs.isRunning());
+        body.put("lastSuccessfulFetchAt", lastSuccess.map(StoredRun::finishedAt).orElse(null));
+        body.put("lastSync", last.map(StatusApi::toJson).orElse(null));
+        JsonResponses.respond(exchange, 200, body);
+    }
+
+    static Map<String, Object> toJson(StoredRun run) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("syncId", run.id());
+        json.put("status", run.status().name());
+        json.put("trigger", run.trigger());
+        json.put("orgId", run.orgId());
+        json.put("startedAt", run.startedAt());
+        json.put("finishedAt", run.finishedAt());
+        json.put("counts", run.counts());
+        json.put("skipped", run.skipped());
+        json.put("error", run.errorCode() == null ? null
+                : SyncApi.error(SyncError.of(run.errorCode(), run.errorMessage())));
+        return json;
+    }
+}

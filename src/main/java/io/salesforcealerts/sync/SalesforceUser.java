@@ -1,0 +1,8 @@
+package io.salesforcealerts.sync;
+
+import java.time.Instant;
+
+/** A User record as kept for seat reporting. */
+public record SalesforceUser(String id, String username, String name, Boolean active, String userType,
+        String licenceName, Instant lastLoginAt) {
+}

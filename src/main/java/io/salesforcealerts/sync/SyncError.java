@@ -1,0 +1,79 @@
+package io.salesforcealerts.sync;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.sql.SQLException;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLException;
+
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.salesforce.api.dto.RestError;
+
+/**
+ * Why a sync (or one object of it) failed: a stable code and a one-line message taken from what
+ * Salesforce or the network said. Messages never carry request parameters, so no secret reaches them.
+ */
+public record SyncError(String code, String message, int httpStatus) {
+
+    private static final Pattern LOGIN_ERROR = Pattern.compile("Login error code:\\[(.*?)] description:\\[(.*?)]", Pattern.DOTALL);
+    private static final int MAX_MESSAGE = 500;
+
+    public static SyncError of(String code, String message) {
+        return new SyncError(code, shorten(message), 0);
+    }
+
+    public static SyncError from(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SalesforceException sf) {
+                SyncError fromSalesforce = fromSalesforce(sf);
+                if (fromSalesforce != null) {
+                    return fromSalesforce;
+                }
+            } else if (t instanceof MalformedSalesforceResponseException) {
+                return of("MALFORMED_RESPONSE", t.getMessage());
+            } else if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return of("DNS_FAILURE", "Salesforce host could not be resolved: " + t.getMessage());
+            } else if (t instanceof ConnectException) {
+                return of("CONNECTION_FAILED", "Could not connect to Salesforce: " + t.getMessage());
+            } else if (t instanceof SSLException) {
+                return of("TLS_FAILURE", "TLS handshake with Salesforce failed: " + t.getMessage());
+            } else if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
+                return of("TIMEOUT", "Salesforce did not answer in time: " + t.getMessage());
+            } else if (t instanceof SQLException) {
+                return of("DATABASE_ERROR", "Database error: " + t.getMessage());
+            }
+        }
+        return of("INTERNAL_ERROR", failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    }
+
+    private static SyncError fromSalesforce(SalesforceException e) {
+        if (e.getErrors() != null && !e.getErrors().isEmpty()) {
+            RestError first = e.getErrors().get(0);
+            Matcher login = LOGIN_ERROR.matcher(String.valueOf(first.getMessage()));
+            if (login.find()) {
+                return new SyncError(login.group(1), shorten(login.group(2)), e.getStatusCode());
+            }
+            return new SyncError(first.getErrorCode(), shorten(first.getMessage()), e.getStatusCode());
+        }
+        if (e.getCause() != null) {
+            return null; // the cause (connection refused, timeout...) says more
+        }
+        if (e.getStatusCode() > 0) {
+            return new SyncError("HTTP_" + e.getStatusCode(), shorten(e.getMessage()), e.getStatusCode());
+        }
+        return of("SALESFORCE_ERROR", e.getMessage());
+    }
+
+    private static String shorten(String message) {
+        if (message == null) {
+            return "";
+        }
+        String oneLine = message.strip().replaceAll("\\s*\\n\\s*", " ");
+        return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "...";
+    }
+}

@@ -1,0 +1,24 @@
+package io.salesforcealerts.sync;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** The outcome of one call of the sync route; the HTTP and schedule routes turn it into a response or a log line. */
+public record SyncResult(SyncStatus status, Long syncId, String orgId, Instant startedAt, Instant finishedAt,
+        Map<String, Integer> counts, Map<String, String> skipped, SyncError error, boolean alreadyRunning) {
+
+    static SyncResult success(SyncRun run, Instant finishedAt) {
+        return new SyncResult(SyncStatus.SUCCESS, run.id(), run.orgId(), run.startedAt(), finishedAt, run.counts(),
+                run.skipped(), null, false);
+    }
+
+    static SyncResult failed(SyncRun run, Instant finishedAt, SyncError error) {
+        return new SyncResult(SyncStatus.FAILED, run == null ? null : run.id(), run == null ? null : run.orgId(),
+                run == null ? null : run.startedAt(), finishedAt, run == null ? Map.of() : run.counts(),
+                run == null ? Map.of() : run.skipped(), error, false);
+    }
+
+    static SyncResult running(Long runningSyncId, Instant runningSince) {
+        return new SyncResult(SyncStatus.RUNNING, runningSyncId, null, runningSince, null, Map.of(), Map.of(), null, true);
+    }
+}

@@ -1,0 +1,172 @@
+package io.salesforcealerts.sync;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of one sync, called from {@code routes/sync.camel.yaml}: {@link #begin} takes the single
+ * sync permit (never two syncs at once) and records a RUNNING run; {@link #complete} publishes users
+ * and marks the run SUCCESS in one transaction, which is what makes its snapshot the latest;
+ * {@link #fail} removes what the run wrote and records the error.
+ */
+public class SyncRunService {
+
+    public static final String TRIGGER_HEADER = "syncTrigger";
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRunService.class);
+
+    private final DataSource dataSource;
+    private final SyncRunRepository runs;
+    private final LicenceSnapshotRepository licences;
+    private final UserRepository users;
+    private final OrgLimitRepository limits;
+    private final SyncPageWriter pageWriter;
+    private final Supplier<String> orgIdOfSession;
+    private final Clock clock;
+    private final Semaphore permit = new Semaphore(1);
+    private volatile SyncRun current;
+
+    public SyncRunService(DataSource dataSource, SyncRunRepository runs, LicenceSnapshotRepository licences,
+            UserRepository users, OrgLimitRepository limits, SyncPageWriter pageWriter, Supplier<String> orgIdOfSession,
+            Clock clock) {
+        this.dataSource = dataSource;
+        this.runs = runs;
+        this.licences = licences;
+        this.users = users;
+        this.limits = limits;
+        this.pageWriter = pageWriter;
+        this.orgIdOfSession = orgIdOfSession;
+        this.clock = clock;
+    }
+
+    public void begin(Exchange exchange) throws SQLException {
+        if (!permit.tryAcquire()) {
+            SyncRun running = current;
+            throw new SyncAlreadyRunningException(running == null ? null : running.id());
+        }
+        try {
+            String trigger = exchange.getMessage().getHeader(TRIGGER_HEADER, "manual", String.class);
+            Instant startedAt = clock.instant();
+            SyncRun run = new SyncRun(runs.insertRunning(trigger, startedAt), trigger, startedAt);
+            current = run;
+            exchange.setProperty(SyncRun.PROPERTY, run);
+            LOG.info("Sync {} started ({})", run.id(), trigger);
+        } catch (SQLException | RuntimeException e) {
+            permit.release();
+            throw e;
+        }
+    }
+
+    /** After the first Salesforce call: the session knows the org id from the token's {@code id}. */
+    public void recordOrg(Exchange exchange) throws SQLException {
+        SyncRun run = run(exchange);
+        run.orgId(orgIdOfSession.get());
+        runs.setOrg(run.id(), run.orgId());
+    }
+
+    /** An object the org lacks or the user may not read: recorded as skipped, the other objects go on. */
+    public void skipObject(Exchange exchange) throws SQLException {
+        SyncRun run = run(exchange);
+        String object = exchange.getMessage().getHeader(SyncPageWriter.OBJECT_HEADER, String.class);
+        SyncError error = SyncError.from(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        pageWriter.discard(run, object);
+        run.skip(object, error.code() + ": " + error.message());
+        LOG.warn("Sync {}: {} skipped: {} {}", run.id(), object, error.code(), error.message());
+    }
+
+    public void complete(Exchange exchange) throws SQLException {
+        SyncRun run = run(exchange);
+        try {
+            Instant finishedAt = clock.instant();
+            inTransaction(c -> {
+                users.publish(c, run, finishedAt);
+                runs.finish(c, run, SyncStatus.SUCCESS, finishedAt, null);
+            });
+            exchange.getMessage().setBody(SyncResult.success(run, finishedAt));
+            LOG.info("Sync {} succeeded: {}{}", run.id(), run.counts(),
+                    run.skipped().isEmpty() ? "" : ", skipped " + run.skipped().keySet());
+        } finally {
+            release(run);
+        }
+    }
+
+    public void fail(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        SyncError error = SyncError.from(cause);
+        Instant finishedAt = clock.instant();
+        try {
+            if (run != null) {
+                inTransaction(c -> {
+                    licences.deleteSync(c, run.id());
+                    limits.deleteSync(c, run.id());
+                    users.deleteStaging(c, run.id());
+                    runs.finish(c, run, SyncStatus.FAILED, finishedAt, error);
+                });
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the run stays RUNNING and is marked ABORTED at the next start; its rows were never visible
+            LOG.error("Sync {}: could not record the failure: {}", run.id(), SyncError.from(e).message());
+        } finally {
+            release(run);
+        }
+        exchange.getMessage().setBody(SyncResult.failed(run, finishedAt, error));
+        LOG.warn("Sync {} failed: {} {}", run == null ? "-" : run.id(), error.code(), error.message());
+    }
+
+    public void alreadyRunning(Exchange exchange) {
+        SyncRun running = current;
+        exchange.getMessage().setBody(SyncResult.running(running == null ? null : running.id(),
+                running == null ? null : running.startedAt()));
+        LOG.info("Sync not started ({}): another sync is running", exchange.getMessage().getHeader(TRIGGER_HEADER));
+    }
+
+    public boolean isRunning() {
+        return permit.availablePermits() == 0;
+    }
+
+    private void release(SyncRun run) {
+        if (run != null && current == run) {
+            current = null;
+            permit.release();
+        }
+    }
+
+    private static SyncRun run(Exchange exchange) {
+        SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
+        if (run == null) {
+            throw new IllegalStateException("no sync in progress on this exchange; call syncRunService.begin first");
+        }
+        return run;
+    }
+
+    @FunctionalInterface
+    private interface TransactionWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void inTransaction(TransactionWork work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+}

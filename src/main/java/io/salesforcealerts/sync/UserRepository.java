@@ -1,0 +1,86 @@
+package io.salesforcealerts.sync;
+
+import static io.salesforcealerts.db.JdbcValues.setBoolean;
+import static io.salesforcealerts.db.JdbcValues.setInstant;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * Users are staged page by page during a sync and merged into {@code sf_user} in the sync's final
+ * transaction, so a failed sync never leaves half-updated users behind.
+ */
+public class UserRepository {
+
+    private static final String STAGE = "INSERT INTO sf_user_staging (sync_id, id, username, name, is_active, user_type, "
+            + "licence_name, last_login_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    // Standard SQL MERGE: H2 2.x and PostgreSQL 15+.
+    private static final String PUBLISH = "MERGE INTO sf_user u "
+            + "USING (SELECT id, username, name, is_active, user_type, licence_name, last_login_at "
+            + "       FROM sf_user_staging WHERE sync_id = ?) s "
+            + "ON (u.org_id = ? AND u.id = s.id) "
+            + "WHEN MATCHED THEN UPDATE SET username = s.username, name = s.name, is_active = s.is_active, "
+            + "  user_type = s.user_type, licence_name = s.licence_name, last_login_at = s.last_login_at, "
+            + "  last_sync_id = ?, updated_at = ? "
+            + "WHEN NOT MATCHED THEN INSERT (org_id, id, username, name, is_active, user_type, licence_name, "
+            + "  last_login_at, last_sync_id, updated_at) "
+            + "VALUES (?, s.id, s.username, s.name, s.is_active, s.user_type, s.licence_name, s.last_login_at, ?, ?)";
+
+    private final DataSource dataSource;
+
+    public UserRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Writes one page as one JDBC batch into the staging table. */
+    public void stagePage(SyncRun run, List<SalesforceUser> users) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(STAGE)) {
+            for (SalesforceUser u : users) {
+                ps.setLong(1, run.id());
+                ps.setString(2, u.id());
+                ps.setString(3, u.username());
+                ps.setString(4, u.name());
+                setBoolean(ps, 5, u.active());
+                ps.setString(6, u.userType());
+                ps.setString(7, u.licenceName());
+                setInstant(ps, 8, u.lastLoginAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Upserts the staged users into {@code sf_user}, inside the caller's transaction. */
+    void publish(Connection c, SyncRun run, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(PUBLISH)) {
+            ps.setLong(1, run.id());
+            ps.setString(2, run.orgId());
+            ps.setLong(3, run.id());
+            setInstant(ps, 4, now);
+            ps.setString(5, run.orgId());
+            ps.setLong(6, run.id());
+            setInstant(ps, 7, now);
+            ps.executeUpdate();
+        }
+        deleteStaging(c, run.id());
+    }
+
+    void deleteStaging(Connection c, long syncId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sf_user_staging WHERE sync_id = ?")) {
+            ps.setLong(1, syncId);
+            ps.executeUpdate();
+        }
+    }
+
+    public void deleteStaging(long syncId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            deleteStaging(c, syncId);
+        }
+    }
+}

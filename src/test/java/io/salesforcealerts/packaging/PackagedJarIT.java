@@ -1,0 +1,75 @@
+package io.salesforcealerts.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.salesforcealerts.support.RuntimeHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar as ops run it, from an empty working directory (so the routes and properties
+ * packaged in the jar are the ones used): demo mode syncs against the built-in simulator, and
+ * without credentials it exits with 2 naming the missing keys.
+ */
+class PackagedJarIT {
+
+    private static final Path JAR = Path.of("target", "salesforce-alerts.jar").toAbsolutePath();
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void demoModeRunsAFirstSyncAgainstTheSimulator() throws Exception {
+        int port = RuntimeHarness.freePort();
+        File log = workDir.resolve("out.log").toFile();
+        Process process = new ProcessBuilder(JAVA, "-Xmx256m", "-Dcamel.server.port=" + port, "-Ddemo.users=500",
+                "-jar", JAR.toString(), "--demo")
+                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log).start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            ObjectMapper json = new ObjectMapper();
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/status")).build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode status = json.readTree(r.body());
+                return "SUCCESS".equals(status.path("lastSync").path("status").asText());
+            });
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/observe/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            assertThat(health.body()).contains("UP");
+            String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+            assertThat(output).contains("curl -s -X POST http://localhost:" + port + "/api/sync");
+            assertThat(workDir.resolve("data").resolve("demo.mv.db")).exists();
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void withoutCredentialsTheJarExitsWith2() throws Exception {
+        Process process = new ProcessBuilder(List.of(JAVA, "-jar", JAR.toString()))
+                .directory(workDir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).contains("salesforce.consumer-key").contains("salesforce.password").doesNotContain("\tat ");
+    }
+}

@@ -13,7 +13,6 @@ import io.salesforcealerts.config.RuntimeSettings;
 import io.salesforcealerts.db.DatabaseSetup;
 import io.salesforcealerts.sync.LicenceSnapshotRepository;
 import io.salesforcealerts.sync.LimitsWriter;
-import io.salesforcealerts.sync.ObjectAvailability;
 import io.salesforcealerts.sync.OrgLimitRepository;
 import io.salesforcealerts.sync.RecordMappers;
 import io.salesforcealerts.sync.SyncPageWriter;
@@ -75,7 +74,6 @@ public class SalesforceAlertsConfiguration implements CamelConfiguration {
         registry.bind("syncRunService", syncRunService);
         registry.bind("syncPageWriter", pageWriter);
         registry.bind("limitsWriter", new LimitsWriter(limits));
-        registry.bind("objectAvailability", new ObjectAvailability());
         registry.bind("syncApi", new SyncApi());
         registry.bind("statusApi", new StatusApi(settings, runs, syncRunService));
         registry.bind("licenceApi", new LicenceApi(runs));

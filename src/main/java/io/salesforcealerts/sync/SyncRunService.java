@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
@@ -23,6 +24,7 @@ public class SyncRunService {
 
     public static final String TRIGGER_HEADER = "syncTrigger";
     private static final Logger LOG = LoggerFactory.getLogger(SyncRunService.class);
+    private static final Set<String> OBJECT_UNAVAILABLE = Set.of("INVALID_TYPE", "INSUFFICIENT_ACCESS");
 
     private final DataSource dataSource;
     private final SyncRunRepository runs;
@@ -73,11 +75,19 @@ public class SyncRunService {
         runs.setOrg(run.id(), run.orgId());
     }
 
-    /** An object the org lacks or the user may not read: recorded as skipped, the other objects go on. */
-    public void skipObject(Exchange exchange) throws SQLException {
+    /**
+     * Called for any failure of one object: an object the org lacks (INVALID_TYPE) or the user may
+     * not read (INSUFFICIENT_ACCESS) is recorded as skipped and the other objects go on; any other
+     * failure is thrown again and fails the sync.
+     */
+    public void skipUnavailableObject(Exchange exchange) throws Exception {
         SyncRun run = run(exchange);
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        SyncError error = SyncError.from(caught);
+        if (!OBJECT_UNAVAILABLE.contains(error.code())) {
+            throw caught instanceof Exception e ? e : new IllegalStateException(caught);
+        }
         String object = exchange.getMessage().getHeader(SyncPageWriter.OBJECT_HEADER, String.class);
-        SyncError error = SyncError.from(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         pageWriter.discard(run, object);
         run.skip(object, error.code() + ": " + error.message());
         LOG.warn("Sync {}: {} skipped: {} {}", run.id(), object, error.code(), error.message());

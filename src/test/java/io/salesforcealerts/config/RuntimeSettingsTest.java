@@ -41,6 +41,7 @@ class RuntimeSettingsTest {
         p.setProperty("sync.on-startup", "true");
         p.setProperty("db.url", "jdbc:h2:mem:x");
         p.setProperty("db.pool-size", "5");
+        p.setProperty("camel.server.port", "8080");
         return p;
     }
 

@@ -58,7 +58,7 @@ CREATE TABLE sf_user (
     user_type     VARCHAR(40),
     licence_name  VARCHAR(255),
     last_login_at TIMESTAMP WITH TIME ZONE,
-    last_sync_id  BIGINT                   NOT NULL,
+    changed_sync_id BIGINT                   NOT NULL,
     updated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (org_id, id)
 );

@@ -20,16 +20,20 @@ public class UserRepository {
     private static final String STAGE = "INSERT INTO sf_user_staging (sync_id, id, username, name, is_active, user_type, "
             + "licence_name, last_login_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
-    // Standard SQL MERGE: H2 2.x and PostgreSQL 15+.
+    // Standard SQL MERGE (H2 2.x, PostgreSQL 15+). Only changed users are rewritten: between two syncs
+    // few users change, which keeps the publishing transaction, and the memory it needs, small.
     private static final String PUBLISH = "MERGE INTO sf_user u "
             + "USING (SELECT id, username, name, is_active, user_type, licence_name, last_login_at "
             + "       FROM sf_user_staging WHERE sync_id = ?) s "
             + "ON (u.org_id = ? AND u.id = s.id) "
-            + "WHEN MATCHED THEN UPDATE SET username = s.username, name = s.name, is_active = s.is_active, "
+            + "WHEN MATCHED AND (u.username IS DISTINCT FROM s.username OR u.name IS DISTINCT FROM s.name "
+            + "  OR u.is_active IS DISTINCT FROM s.is_active OR u.user_type IS DISTINCT FROM s.user_type "
+            + "  OR u.licence_name IS DISTINCT FROM s.licence_name OR u.last_login_at IS DISTINCT FROM s.last_login_at) "
+            + "THEN UPDATE SET username = s.username, name = s.name, is_active = s.is_active, "
             + "  user_type = s.user_type, licence_name = s.licence_name, last_login_at = s.last_login_at, "
-            + "  last_sync_id = ?, updated_at = ? "
+            + "  changed_sync_id = ?, updated_at = ? "
             + "WHEN NOT MATCHED THEN INSERT (org_id, id, username, name, is_active, user_type, licence_name, "
-            + "  last_login_at, last_sync_id, updated_at) "
+            + "  last_login_at, changed_sync_id, updated_at) "
             + "VALUES (?, s.id, s.username, s.name, s.is_active, s.user_type, s.licence_name, s.last_login_at, ?, ?)";
 
     private final DataSource dataSource;

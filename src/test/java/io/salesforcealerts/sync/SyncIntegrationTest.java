@@ -192,7 +192,7 @@ class SyncIntegrationTest {
         assertThat(runtime.count("SELECT COUNT(*) FROM licence_snapshot WHERE sync_id = ?", failedId)).isZero();
         assertThat(runtime.count("SELECT COUNT(*) FROM org_limit WHERE sync_id = ?", failedId)).isZero();
         assertThat(runtime.count("SELECT COUNT(*) FROM sf_user_staging")).isZero();
-        assertThat(runtime.count("SELECT COUNT(*) FROM sf_user WHERE last_sync_id = ?", failedId)).isZero();
+        assertThat(runtime.count("SELECT COUNT(*) FROM sf_user WHERE changed_sync_id = ?", failedId)).isZero();
         assertThat(runtime.count("SELECT COUNT(*) FROM sync_run WHERE status = 'FAILED'")).isEqualTo(1);
 
         JsonNode status = RuntimeHarness.json(runtime.get("/api/status"));

@@ -64,11 +64,11 @@ public class SalesforceAlertsConfiguration implements CamelConfiguration {
                         run -> licences.deleteObject(run.id(), "PermissionSetLicense"))
                 .register("PackageLicense", RecordMappers::packageLicense, licences::insertPage,
                         run -> licences.deleteObject(run.id(), "PackageLicense"))
-                .register("User", RecordMappers::user, users::stagePage, run -> users.deleteStaging(run.id()));
+                .register("User", RecordMappers::user, users::stagePage, run -> users.clearStaging(run.id()));
 
         SyncRunService syncRunService = new SyncRunService(dataSource, runs, licences, users, limits, pageWriter,
                 () -> salesforce.getSession().getOrgId(), clock);
-        runs.abortOrphans(clock.instant());
+        syncRunService.recoverInterruptedSyncs();
 
         registry.bind("runtimeSettings", settings);
         registry.bind("syncRunService", syncRunService);

@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -89,17 +91,30 @@ public class SyncRunRepository {
         ps.addBatch();
     }
 
-    /** Runs left RUNNING by a process that died are marked ABORTED at start; their rows never became visible. */
-    public int abortOrphans(Instant now) throws SQLException {
+    /** Runs left RUNNING by a process that died; their rows never became visible. */
+    public List<Long> findRunning() throws SQLException {
+        List<Long> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "UPDATE sync_run SET status = ?, finished_at = ?, error_code = ?, error_message = ? WHERE status = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT id FROM sync_run WHERE status = ?")) {
+            ps.setString(1, SyncStatus.RUNNING.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    void markAborted(Connection c, long syncId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE sync_run SET status = ?, finished_at = ?, error_code = ?, error_message = ? WHERE id = ?")) {
             ps.setString(1, SyncStatus.ABORTED.name());
             setInstant(ps, 2, now);
             ps.setString(3, "ABORTED");
             ps.setString(4, "the runtime stopped while this sync was running");
-            ps.setString(5, SyncStatus.RUNNING.name());
-            return ps.executeUpdate();
+            ps.setLong(5, syncId);
+            ps.executeUpdate();
         }
     }
 

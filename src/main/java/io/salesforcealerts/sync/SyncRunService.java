@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -48,6 +49,24 @@ public class SyncRunService {
         this.pageWriter = pageWriter;
         this.orgIdOfSession = orgIdOfSession;
         this.clock = clock;
+    }
+
+    /**
+     * At start, before any route runs: a sync left RUNNING by a process that was killed is marked
+     * ABORTED and what it wrote is removed (it never became visible).
+     */
+    public int recoverInterruptedSyncs() throws SQLException {
+        List<Long> interrupted = runs.findRunning();
+        for (long syncId : interrupted) {
+            inTransaction(c -> {
+                licences.deleteSync(c, syncId);
+                limits.deleteSync(c, syncId);
+                runs.markAborted(c, syncId, clock.instant());
+            });
+            users.clearStaging(syncId);
+            LOG.warn("Sync {} was interrupted by a stop of the runtime; marked ABORTED", syncId);
+        }
+        return interrupted.size();
     }
 
     public void begin(Exchange exchange) throws SQLException {
@@ -101,6 +120,7 @@ public class SyncRunService {
                 users.publish(c, run, finishedAt);
                 runs.finish(c, run, SyncStatus.SUCCESS, finishedAt, null);
             });
+            users.clearStaging(run.id());
             exchange.getMessage().setBody(SyncResult.success(run, finishedAt));
             LOG.info("Sync {} succeeded: {}{}", run.id(), run.counts(),
                     run.skipped().isEmpty() ? "" : ", skipped " + run.skipped().keySet());
@@ -119,9 +139,9 @@ public class SyncRunService {
                 inTransaction(c -> {
                     licences.deleteSync(c, run.id());
                     limits.deleteSync(c, run.id());
-                    users.deleteStaging(c, run.id());
                     runs.finish(c, run, SyncStatus.FAILED, finishedAt, error);
                 });
+                users.clearStaging(run.id());
             }
         } catch (SQLException | RuntimeException e) {
             // the run stays RUNNING and is marked ABORTED at the next start; its rows were never visible

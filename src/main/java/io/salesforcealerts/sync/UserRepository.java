@@ -5,6 +5,7 @@ import static io.salesforcealerts.db.JdbcValues.setInstant;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,8 @@ public class UserRepository {
             + "WHEN NOT MATCHED THEN INSERT (org_id, id, username, name, is_active, user_type, licence_name, "
             + "  last_login_at, changed_sync_id, updated_at) "
             + "VALUES (?, s.id, s.username, s.name, s.is_active, s.user_type, s.licence_name, s.last_login_at, ?, ?)";
+
+    private static final int CLEAR_CHUNK = 5000;
 
     private final DataSource dataSource;
 
@@ -72,19 +75,35 @@ public class UserRepository {
             setInstant(ps, 7, now);
             ps.executeUpdate();
         }
-        deleteStaging(c, run.id());
     }
 
-    void deleteStaging(Connection c, long syncId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sf_user_staging WHERE sync_id = ?")) {
-            ps.setLong(1, syncId);
-            ps.executeUpdate();
+    /**
+     * Removes a sync's staged users, in chunks of their own transactions: one big delete would
+     * hold every row in the database's undo log. Staged rows are never read once their sync has
+     * ended, so a chunked, non-atomic clean-up is safe.
+     */
+    public void clearStaging(long syncId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement boundary = c.prepareStatement("SELECT id FROM sf_user_staging WHERE sync_id = ? "
+                        + "ORDER BY id OFFSET " + CLEAR_CHUNK + " ROWS FETCH FIRST 1 ROWS ONLY");
+                PreparedStatement deleteBelow = c.prepareStatement(
+                        "DELETE FROM sf_user_staging WHERE sync_id = ? AND id < ?");
+                PreparedStatement deleteRest = c.prepareStatement("DELETE FROM sf_user_staging WHERE sync_id = ?")) {
+            // walk the primary key (sync_id, id) in ranges of CLEAR_CHUNK rows
+            for (String upTo = nextBoundary(boundary, syncId); upTo != null; upTo = nextBoundary(boundary, syncId)) {
+                deleteBelow.setLong(1, syncId);
+                deleteBelow.setString(2, upTo);
+                deleteBelow.executeUpdate();
+            }
+            deleteRest.setLong(1, syncId);
+            deleteRest.executeUpdate();
         }
     }
 
-    public void deleteStaging(long syncId) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            deleteStaging(c, syncId);
+    private static String nextBoundary(PreparedStatement boundary, long syncId) throws SQLException {
+        boundary.setLong(1, syncId);
+        try (ResultSet rs = boundary.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 }

@@ -39,7 +39,6 @@ public final class SyncBenchmark {
             try (RuntimeHarness runtime = RuntimeHarness.start(props)) {
                 System.gc();
                 long heapAtStart = usedHeap();
-                resetPeaks();
                 LIVE_HEAP_PEAK.set(0);
                 for (int run = 1; run <= runs; run++) {
                     if (run > 1) {
@@ -56,9 +55,9 @@ public final class SyncBenchmark {
                     }
                     long stored = runtime.count("SELECT COUNT(*) FROM sf_user");
                     System.out.printf("run %d (%s): %d users in %.2f s = %.0f users/s; %d users stored; "
-                            + "peak heap used %d MiB, peak live heap (after GC) %d MiB%n",
-                            run, run == 1 ? "first sync, all users new" : "10% of users changed", users, seconds, users / seconds, stored,
-                            peakHeap() >> 20, LIVE_HEAP_PEAK.get() >> 20);
+                            + "peak live heap (after GC) %d MiB%n",
+                            run, run == 1 ? "first sync, all users new" : "10% of users changed", users, seconds,
+                            users / seconds, stored, LIVE_HEAP_PEAK.get() >> 20);
                 }
                 System.gc();
                 System.out.printf("max heap %d MiB; heap after GC at start %d MiB, at end %d MiB%n",
@@ -69,12 +68,6 @@ public final class SyncBenchmark {
 
     private static long usedHeap() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
     }
 
     /** Records the heap in use right after each collection: what the sync really keeps alive. */
@@ -108,14 +101,4 @@ public final class SyncBenchmark {
         return names;
     }
 
-    /** Sum of the heap pools' peaks since the reset (an upper bound: pools peak at different times). */
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
-    }
 }

@@ -13,10 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.salesforcealerts.simulator.SalesforceSimulator;
+import io.salesforcealerts.simulator.SimulatedOrg;
+import io.salesforcealerts.simulator.SimulatorCredentials;
 import io.salesforcealerts.support.RuntimeHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +64,44 @@ class PackagedJarIT {
         } finally {
             process.destroy();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void environmentVariablesAndSystemPropertiesConfigureTheJar() throws Exception {
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(21L, 300))) {
+            int port = RuntimeHarness.freePort();
+            SimulatorCredentials c = simulator.org().credentials();
+            ProcessBuilder builder = new ProcessBuilder(JAVA, "-Xmx256m", "-Dsync.schedule=0 0 0 1 1 ? 2099",
+                    "-jar", JAR.toString())
+                    .directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(workDir.resolve("out.log").toFile());
+            Map<String, String> env = builder.environment();
+            env.put("SALESFORCE_LOGIN_URL", simulator.baseUrl());
+            env.put("SALESFORCE_CLIENT_ID", c.consumerKey()); // the alias names work too
+            env.put("SALESFORCE_CLIENT_SECRET", c.consumerSecret());
+            env.put("SALESFORCE_USERNAME", c.username());
+            env.put("SALESFORCE_PASSWORD", c.password());
+            env.put("SALESFORCE_SECURITY_TOKEN", c.securityToken());
+            env.put("CAMEL_SERVER_PORT", String.valueOf(port));
+            Process process = builder.start();
+            try {
+                HttpClient http = HttpClient.newHttpClient();
+                ObjectMapper json = new ObjectMapper();
+                // sync.on-startup (default true) runs the first sync with the credentials from the environment
+                await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/status")).build(), HttpResponse.BodyHandlers.ofString());
+                    return "SUCCESS".equals(json.readTree(r.body()).path("lastSync").path("status").asText());
+                });
+                HttpResponse<String> status = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/status")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(json.readTree(status.body()).get("schedule").asText()).isEqualTo("0 0 0 1 1 ? 2099");
+                assertThat(workDir.resolve("data").resolve("salesforce-alerts.mv.db")).exists();
+            } finally {
+                process.destroy();
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
         }
     }
 

@@ -33,31 +33,47 @@ final class DemoMode implements AutoCloseable {
         main.addOverrideProperty("salesforce.security-token", credentials.securityToken());
         main.addOverrideProperty("db.url", System.getProperty("demo.db-url", "jdbc:h2:file:./data/demo"));
         main.addOverrideProperty("sync.on-startup", "true");
+        main.addOverrideProperty("api.token-file", "./data/demo-api-token");
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport m) {
-                String port = m.getCamelContext().getPropertiesComponent().resolveProperty("camel.server.port").orElse("8080");
-                printBanner("http://localhost:" + port, simulator, users);
+                var properties = m.getCamelContext().getPropertiesComponent();
+                String port = properties.resolveProperty("camel.server.port").orElse("8080");
+                printBanner("http://localhost:" + port, apiToken(properties), simulator, users);
             }
         });
         return new DemoMode(simulator);
     }
 
-    private static void printBanner(String api, SalesforceSimulator simulator, int users) {
+    /** The configured token, or the one the runtime generated into api.token-file at start. */
+    private static String apiToken(org.apache.camel.spi.PropertiesComponent properties) {
+        return properties.resolveProperty("api.token").filter(t -> !t.isBlank()).orElseGet(() -> {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(
+                        properties.resolveProperty("api.token-file").orElse("./data/api-token"))).trim();
+            } catch (java.io.IOException e) {
+                return "<token>";
+            }
+        });
+    }
+
+    private static void printBanner(String api, String token, SalesforceSimulator simulator, int users) {
         System.out.println("""
 
                 ==================================================================
                  salesforce-alerts demo: simulated org %s (%d users) at %s
                  A first sync is running now; the schedule syncs every 15 minutes.
 
-                 Sync now:        curl -s -X POST %s/api/sync
-                 Status:          curl -s %s/api/status
-                 Licences:        curl -s %s/api/licenses
+                 API token (demo): %s
+                 Sync now:        curl -s -X POST -H "Authorization: Bearer %s" %s/api/sync
+                 Status:          curl -s -H "Authorization: Bearer %s" %s/api/status
+                 Licences:        curl -s -H "Authorization: Bearer %s" %s/api/licenses
                  Health:          curl -s %s/observe/health
                  Data (H2 file):  ./data/demo.mv.db
                  Stop: Ctrl+C
                 ==================================================================
-                """.formatted(simulator.org().orgId(), users, simulator.baseUrl(), api, api, api, api));
+                """.formatted(simulator.org().orgId(), users, simulator.baseUrl(), token, token, api, token, api, token, api,
+                        api));
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.salesforcealerts;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.salesforcealerts.api.ApiAuthentication;
 import io.salesforcealerts.api.ApiErrors;
 import io.salesforcealerts.api.ApiFallbackHandler;
 import io.salesforcealerts.api.LicenceApi;
@@ -67,7 +70,7 @@ public class SalesforceAlertsConfiguration implements CamelConfiguration {
                 .register("User", RecordMappers::user, users::stagePage, run -> users.clearStaging(run.id()));
 
         SyncRunService syncRunService = new SyncRunService(dataSource, runs, licences, users, limits, pageWriter,
-                () -> salesforce.getSession().getOrgId(), clock);
+                () -> salesforce.getSession().getOrgId(), URI.create(settings.salesforce().loginUrl()).getAuthority(), clock);
         syncRunService.recoverInterruptedSyncs();
 
         registry.bind("runtimeSettings", settings);
@@ -79,8 +82,11 @@ public class SalesforceAlertsConfiguration implements CamelConfiguration {
         registry.bind("licenceApi", new LicenceApi(runs));
         registry.bind("apiErrors", new ApiErrors());
 
+        ApiAuthentication authentication = new ApiAuthentication(
+                ApiAuthentication.resolveToken(settings.api().token(), Path.of(settings.api().tokenFile())));
+        registry.bind("apiAuthentication", authentication);
         int port = context.getPropertiesComponent().resolveProperty("camel.server.port").map(Integer::parseInt).orElse(8080);
-        context.addStartupListener((ctx, alreadyStarted) -> ApiFallbackHandler.install(ctx, port));
+        context.addStartupListener((ctx, alreadyStarted) -> ApiFallbackHandler.install(ctx, port, authentication));
     }
 
     private static SalesforceComponent salesforceComponent(RuntimeSettings.SalesforceSettings sf) {

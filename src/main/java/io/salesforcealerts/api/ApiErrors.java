@@ -12,6 +12,9 @@ public class ApiErrors {
     public void badRequest(Exchange exchange) {
         ApiRequestException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ApiRequestException.class);
         JsonResponses.error(exchange, e.status(), e.code(), e.getMessage());
+        if (e.status() == 401) {
+            exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
+        }
     }
 
     public void internalError(Exchange exchange) {

@@ -17,24 +17,34 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 public final class ApiFallbackHandler implements Handler<RoutingContext> {
 
     private final PlatformHttpComponent platformHttp;
+    private final ApiAuthentication authentication;
 
-    private ApiFallbackHandler(PlatformHttpComponent platformHttp) {
+    private ApiFallbackHandler(PlatformHttpComponent platformHttp, ApiAuthentication authentication) {
         this.platformHttp = platformHttp;
+        this.authentication = authentication;
     }
 
-    public static void install(CamelContext context, int port) {
+    public static void install(CamelContext context, int port, ApiAuthentication authentication) {
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
                 VertxPlatformHttpRouter.getRouterNameFromPort(port));
         if (router == null) {
             return; // HTTP server disabled
         }
         router.route().order(Integer.MAX_VALUE)
-                .handler(new ApiFallbackHandler(context.getComponent("platform-http", PlatformHttpComponent.class)));
+                .handler(new ApiFallbackHandler(context.getComponent("platform-http", PlatformHttpComponent.class),
+                        authentication));
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         String path = ctx.normalizedPath();
+        if (path.startsWith("/api") && !authentication.isAuthorized(ctx.request().getHeader("Authorization"))) {
+            // say nothing about which paths exist to a caller without the token
+            ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer")
+                    .putHeader("Content-Type", "application/json")
+                    .end(JsonResponses.toJson(JsonResponses.errorBody("UNAUTHORIZED", "authentication required")));
+            return;
+        }
         Set<String> allowed = new TreeSet<>();
         for (HttpEndpointModel endpoint : platformHttp.getHttpEndpoints()) {
             if (endpoint.getUri().equals(path)) {

@@ -35,11 +35,31 @@ public class StatusApi {
         body.put("schedule", settings.sync().schedule());
         body.put("loginUrl", settings.salesforce().loginUrl());
         body.put("username", settings.salesforce().username());
+        body.put("consumerKey", maskKey(settings.salesforce().consumerKey()));
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("consumerSecret", isSet(settings.salesforce().consumerSecret()));
+        secrets.put("password", isSet(settings.salesforce().password()));
+        secrets.put("securityToken", isSet(settings.salesforce().securityToken()));
+        body.put("secrets", secrets);
         body.put("orgId", lastSuccess.or(() -> last).map(StoredRun::orgId).orElse(null));
         body.put("running", syncs.isRunning());
         body.put("lastSuccessfulFetchAt", lastSuccess.map(StoredRun::finishedAt).orElse(null));
         body.put("lastSync", last.map(StatusApi::toJson).orElse(null));
+        body.put("lastError", last.filter(r -> r.errorCode() != null)
+                .map(r -> SyncApi.error(SyncError.of(r.errorCode(), r.errorMessage()))).orElse(null));
         JsonResponses.respond(exchange, 200, body);
+    }
+
+    /** Enough of the Consumer Key to tell apps apart ({@code 3MVG9...ab12}), never the whole key. */
+    static String maskKey(String key) {
+        if (key == null || key.isEmpty()) {
+            return null;
+        }
+        return key.length() <= 12 ? "..." : key.substring(0, 5) + "..." + key.substring(key.length() - 4);
+    }
+
+    private static String isSet(String secret) {
+        return secret == null || secret.isEmpty() ? "not set" : "set";
     }
 
     static Map<String, Object> toJson(StoredRun run) {

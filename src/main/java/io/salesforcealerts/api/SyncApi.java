@@ -50,6 +50,7 @@ public class SyncApi {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", e.code());
         error.put("message", e.message());
+        error.put("hint", e.hint());
         return error;
     }
 }

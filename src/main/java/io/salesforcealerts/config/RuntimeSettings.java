@@ -15,7 +15,8 @@ import org.quartz.CronExpression;
  * {@code application.properties}, environment variables ({@code SALESFORCE_CONSUMER_KEY}) and
  * {@code -D} system properties all work. {@link #load} reports every problem at once.
  */
-public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, DatabaseSettings database) {
+public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, DatabaseSettings database,
+        ApiSettings api) {
 
     public record SalesforceSettings(String loginUrl, String consumerKey, String consumerSecret, String username,
             String password, String securityToken, String apiVersion, int queryBatchSize, long idleTimeoutMillis,
@@ -44,6 +45,15 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
         }
     }
 
+    /** Bearer token of the HTTP API; when empty, one is generated into tokenFile. */
+    public record ApiSettings(String token, String tokenFile) {
+
+        @Override
+        public String toString() {
+            return "ApiSettings[tokenFile=" + tokenFile + "]";
+        }
+    }
+
     public static RuntimeSettings load(PropertiesComponent properties) {
         Reader r = new Reader(properties);
         SalesforceSettings sf = new SalesforceSettings(
@@ -60,11 +70,12 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
         SyncSettings sync = new SyncSettings(r.bool("sync.enabled"), r.cron("sync.schedule"), r.bool("sync.on-startup"));
         DatabaseSettings db = new DatabaseSettings(r.required("db.url"), r.optional("db.username").orElse(""),
                 r.optional("db.password").orElse(""), r.integer("db.pool-size", 1, 100));
+        ApiSettings api = new ApiSettings(r.optional("api.token").orElse(""), r.required("api.token-file"));
         r.integer("camel.server.port", 0, 65535);
         if (!r.problems.isEmpty()) {
             throw new InvalidConfigurationException(r.problems);
         }
-        return new RuntimeSettings(sf, sync, db);
+        return new RuntimeSettings(sf, sync, db, api);
     }
 
     /** Reads keys and collects problems instead of failing on the first. */

@@ -20,6 +20,11 @@ import org.apache.camel.component.salesforce.api.dto.RestError;
  */
 public record SyncError(String code, String message, int httpStatus) {
 
+    /** Which setting to fix, from the troubleshooting table. */
+    public String hint() {
+        return DiagnosisHints.forError(code, message);
+    }
+
     private static final Pattern LOGIN_ERROR = Pattern.compile("Login error code:\\[(.*?)] description:\\[(.*?)]", Pattern.DOTALL);
     private static final int MAX_MESSAGE = 500;
 
@@ -28,8 +33,16 @@ public record SyncError(String code, String message, int httpStatus) {
     }
 
     public static SyncError from(Throwable failure) {
+        return from(failure, null);
+    }
+
+    /** @param host the Salesforce host being called, named in network failures; may be null */
+    public static SyncError from(Throwable failure, String host) {
+        String at = host == null ? "" : " " + host;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SalesforceException sf) {
+            if (t instanceof DiagnosedException d) {
+                return d.error();
+            } else if (t instanceof SalesforceException sf) {
                 SyncError fromSalesforce = fromSalesforce(sf);
                 if (fromSalesforce != null) {
                     return fromSalesforce;
@@ -37,13 +50,13 @@ public record SyncError(String code, String message, int httpStatus) {
             } else if (t instanceof MalformedSalesforceResponseException) {
                 return of("MALFORMED_RESPONSE", t.getMessage());
             } else if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-                return of("DNS_FAILURE", "Salesforce host could not be resolved: " + t.getMessage());
+                return of("DNS_FAILURE", "Salesforce host" + at + " could not be resolved: " + t.getMessage());
             } else if (t instanceof ConnectException) {
-                return of("CONNECTION_FAILED", "Could not connect to Salesforce: " + t.getMessage());
+                return of("CONNECTION_FAILED", "Could not connect to Salesforce" + at + ": " + t.getMessage());
             } else if (t instanceof SSLException) {
-                return of("TLS_FAILURE", "TLS handshake with Salesforce failed: " + t.getMessage());
+                return of("TLS_FAILURE", "TLS handshake with Salesforce" + at + " failed: " + t.getMessage());
             } else if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
-                return of("TIMEOUT", "Salesforce did not answer in time: " + t.getMessage());
+                return of("TIMEOUT", "Salesforce" + at + " did not answer in time: " + t.getMessage());
             } else if (t instanceof SQLException) {
                 return of("DATABASE_ERROR", "Database error: " + t.getMessage());
             }

@@ -34,13 +34,15 @@ public class SyncRunService {
     private final OrgLimitRepository limits;
     private final SyncPageWriter pageWriter;
     private final Supplier<String> orgIdOfSession;
+    private final String salesforceHost;
     private final Clock clock;
+    private volatile String lastLoggedFailure;
     private final Semaphore permit = new Semaphore(1);
     private volatile SyncRun current;
 
     public SyncRunService(DataSource dataSource, SyncRunRepository runs, LicenceSnapshotRepository licences,
             UserRepository users, OrgLimitRepository limits, SyncPageWriter pageWriter, Supplier<String> orgIdOfSession,
-            Clock clock) {
+            String salesforceHost, Clock clock) {
         this.dataSource = dataSource;
         this.runs = runs;
         this.licences = licences;
@@ -48,6 +50,7 @@ public class SyncRunService {
         this.limits = limits;
         this.pageWriter = pageWriter;
         this.orgIdOfSession = orgIdOfSession;
+        this.salesforceHost = salesforceHost;
         this.clock = clock;
     }
 
@@ -102,7 +105,7 @@ public class SyncRunService {
     public void skipUnavailableObject(Exchange exchange) throws Exception {
         SyncRun run = run(exchange);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        SyncError error = SyncError.from(caught);
+        SyncError error = SyncError.from(caught, salesforceHost);
         if (!OBJECT_UNAVAILABLE.contains(error.code())) {
             throw caught instanceof Exception e ? e : new IllegalStateException(caught);
         }
@@ -114,6 +117,10 @@ public class SyncRunService {
 
     public void complete(Exchange exchange) throws SQLException {
         SyncRun run = run(exchange);
+        if (Integer.valueOf(0).equals(run.counts().get("UserLicense"))) {
+            // every org has user licences: none visible means the user may not see them
+            throw new DiagnosedException("NO_LICENCE_DATA", "the UserLicense query returned no rows");
+        }
         try {
             Instant finishedAt = clock.instant();
             inTransaction(c -> {
@@ -124,6 +131,10 @@ public class SyncRunService {
             exchange.getMessage().setBody(SyncResult.success(run, finishedAt));
             LOG.info("Sync {} succeeded: {}{}", run.id(), run.counts(),
                     run.skipped().isEmpty() ? "" : ", skipped " + run.skipped().keySet());
+            if (lastLoggedFailure != null) {
+                LOG.info("Syncs work again after {}", lastLoggedFailure);
+                lastLoggedFailure = null;
+            }
         } finally {
             release(run);
         }
@@ -132,7 +143,7 @@ public class SyncRunService {
     public void fail(Exchange exchange) {
         SyncRun run = exchange.getProperty(SyncRun.PROPERTY, SyncRun.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        SyncError error = SyncError.from(cause);
+        SyncError error = SyncError.from(cause, salesforceHost);
         Instant finishedAt = clock.instant();
         try {
             if (run != null) {
@@ -150,7 +161,19 @@ public class SyncRunService {
             release(run);
         }
         exchange.getMessage().setBody(SyncResult.failed(run, finishedAt, error));
-        LOG.warn("Sync {} failed: {} {}", run == null ? "-" : run.id(), error.code(), error.message());
+        logFailure(run, error);
+    }
+
+    /** A failure is logged with its hint when it first appears, not again on every tick while it lasts. */
+    private void logFailure(SyncRun run, SyncError error) {
+        String id = run == null ? "-" : String.valueOf(run.id());
+        String key = error.code() + ": " + error.message();
+        if (key.equals(lastLoggedFailure)) {
+            LOG.info("Sync {} failed again: {}", id, error.code());
+        } else {
+            lastLoggedFailure = key;
+            LOG.warn("Sync {} failed: {} {} -- {}", id, error.code(), error.message(), error.hint());
+        }
     }
 
     public void alreadyRunning(Exchange exchange) {

@@ -49,8 +49,10 @@ class PackagedJarIT {
             HttpClient http = HttpClient.newHttpClient();
             ObjectMapper json = new ObjectMapper();
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+                String token = Files.readString(workDir.resolve("data").resolve("demo-api-token")).trim();
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/status")).build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create("http://127.0.0.1:" + port + "/api/status")).header("Authorization", "Bearer " + token)
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 JsonNode status = json.readTree(r.body());
                 return "SUCCESS".equals(status.path("lastSync").path("status").asText());
             });
@@ -59,7 +61,8 @@ class PackagedJarIT {
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
             assertThat(health.body()).contains("UP");
             String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
-            assertThat(output).contains("curl -s -X POST http://localhost:" + port + "/api/sync");
+            assertThat(output).containsPattern("curl -s -X POST -H \"Authorization: Bearer [A-Za-z0-9_-]{43}\" http://localhost:"
+                    + port + "/api/sync");
             assertThat(workDir.resolve("data").resolve("demo.mv.db")).exists();
         } finally {
             process.destroy();
@@ -84,6 +87,7 @@ class PackagedJarIT {
             env.put("SALESFORCE_PASSWORD", c.password());
             env.put("SALESFORCE_SECURITY_TOKEN", c.securityToken());
             env.put("CAMEL_SERVER_PORT", String.valueOf(port));
+            env.put("API_TOKEN", "it-token");
             Process process = builder.start();
             try {
                 HttpClient http = HttpClient.newHttpClient();
@@ -91,11 +95,13 @@ class PackagedJarIT {
                 // sync.on-startup (default true) runs the first sync with the credentials from the environment
                 await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/status")).build(), HttpResponse.BodyHandlers.ofString());
+                            URI.create("http://127.0.0.1:" + port + "/api/status")).header("Authorization", "Bearer it-token")
+                            .build(), HttpResponse.BodyHandlers.ofString());
                     return "SUCCESS".equals(json.readTree(r.body()).path("lastSync").path("status").asText());
                 });
                 HttpResponse<String> status = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/status")).build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create("http://127.0.0.1:" + port + "/api/status")).header("Authorization", "Bearer it-token")
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(json.readTree(status.body()).get("schedule").asText()).isEqualTo("0 0 0 1 1 ? 2099");
                 assertThat(workDir.resolve("data").resolve("salesforce-alerts.mv.db")).exists();
             } finally {

@@ -32,6 +32,8 @@ import org.apache.camel.main.Main;
 public final class RuntimeHarness implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The API token every harness request sends. */
+    public static final String API_TOKEN = "test-api-token-" + java.util.UUID.randomUUID();
 
     private final Main main;
     private final int port;
@@ -55,6 +57,8 @@ public final class RuntimeHarness implements AutoCloseable {
         p.put("db.url", "jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath());
         p.put("sync.on-startup", "false");
         p.put("sync.schedule", "0 0 0 1 1 ? 2099");
+        p.put("api.token", API_TOKEN);
+        p.put("api.token-file", dataDir.resolve("api-token").toAbsolutePath().toString());
         return p;
     }
 
@@ -86,11 +90,22 @@ public final class RuntimeHarness implements AutoCloseable {
     }
 
     public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        return send(method, path, "Bearer " + API_TOKEN, null);
+    }
+
+    /** @param authorization the Authorization header, or null to send none; @param json a body, or null */
+    public HttpResponse<String> send(String method, String path, String authorization, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(120))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path) throws IOException, InterruptedException {

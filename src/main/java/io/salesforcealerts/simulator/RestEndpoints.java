@@ -1,5 +1,7 @@
 package io.salesforcealerts.simulator;
 
+import java.util.List;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
@@ -112,7 +114,8 @@ final class RestEndpoints implements HttpHandler {
         }
         injectedError(query.sobject().name(), 0);
         awaitGateAndDelay();
-        RowSet rows = QueryExecutor.execute(org, query);
+        // Salesforce answers an object the user may not see with zero rows rather than an error
+        RowSet rows = org.isHidden(query.sobject().name()) ? RowSet.of(List.of()) : QueryExecutor.execute(org, query);
         int batch = batchSize(exchange, DEFAULT_BATCH);
         int count = Math.min(batch, rows.size());
         // a cursor is only needed when more pages follow

@@ -30,6 +30,7 @@ public final class SimulatedOrg {
     private final Map<Integer, SimUser> userOverrides = new ConcurrentHashMap<>();
     private final Set<String> removedObjects = ConcurrentHashMap.newKeySet();
     private final Set<String> deniedObjects = ConcurrentHashMap.newKeySet();
+    private final Set<String> hiddenObjects = ConcurrentHashMap.newKeySet();
     private final List<PublicKey> jwtKeys = new CopyOnWriteArrayList<>();
     private final OrgLimits limits;
 
@@ -135,6 +136,11 @@ public final class SimulatedOrg {
     }
 
     /** Queries on the object fail with 403 INSUFFICIENT_ACCESS, as if a permission was revoked. */
+    /** Queries on the object succeed with no rows (UserLicense without "View Setup and Configuration"). */
+    public void hideRecords(String sobject) {
+        hiddenObjects.add(canonicalName(sobject));
+    }
+
     public void denyObject(String sobject) {
         deniedObjects.add(canonicalName(sobject));
     }
@@ -178,6 +184,10 @@ public final class SimulatedOrg {
     SObjectSchema schema(String anyCase) {
         SObjectSchema s = SObjectSchemas.find(anyCase);
         return s == null || removedObjects.contains(s.name()) ? null : s;
+    }
+
+    boolean isHidden(String canonicalName) {
+        return hiddenObjects.contains(canonicalName);
     }
 
     boolean isDenied(String canonicalName) {

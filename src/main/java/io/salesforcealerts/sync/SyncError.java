@@ -39,14 +39,15 @@ public record SyncError(String code, String message, int httpStatus) {
     /** @param host the Salesforce host being called, named in network failures; may be null */
     public static SyncError from(Throwable failure, String host) {
         String at = host == null ? "" : " " + host;
+        SalesforceException withoutErrors = null;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof DiagnosedException d) {
                 return d.error();
             } else if (t instanceof SalesforceException sf) {
-                SyncError fromSalesforce = fromSalesforce(sf);
-                if (fromSalesforce != null) {
-                    return fromSalesforce;
+                if (sf.getErrors() != null && !sf.getErrors().isEmpty()) {
+                    return fromErrors(sf);
                 }
+                withoutErrors = withoutErrors == null ? sf : withoutErrors;
             } else if (t instanceof MalformedSalesforceResponseException) {
                 return of("MALFORMED_RESPONSE", t.getMessage());
             } else if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
@@ -61,25 +62,26 @@ public record SyncError(String code, String message, int httpStatus) {
                 return of("DATABASE_ERROR", "Database error: " + t.getMessage());
             }
         }
+        if (withoutErrors != null && withoutErrors.getStatusCode() > 0) {
+            int status = withoutErrors.getStatusCode();
+            // camel-salesforce gives up on a 401 after its own re-logins without keeping Salesforce's body
+            String code = status == 401 ? "INVALID_SESSION_ID" : "HTTP_" + status;
+            return new SyncError(code, shorten("Salesforce" + at + " answered " + status + ": "
+                    + withoutErrors.getMessage()), status);
+        }
+        if (withoutErrors != null) {
+            return of("SALESFORCE_ERROR", withoutErrors.getMessage());
+        }
         return of("INTERNAL_ERROR", failure.getClass().getSimpleName() + ": " + failure.getMessage());
     }
 
-    private static SyncError fromSalesforce(SalesforceException e) {
-        if (e.getErrors() != null && !e.getErrors().isEmpty()) {
-            RestError first = e.getErrors().get(0);
-            Matcher login = LOGIN_ERROR.matcher(String.valueOf(first.getMessage()));
-            if (login.find()) {
-                return new SyncError(login.group(1), shorten(login.group(2)), e.getStatusCode());
-            }
-            return new SyncError(first.getErrorCode(), shorten(first.getMessage()), e.getStatusCode());
+    private static SyncError fromErrors(SalesforceException e) {
+        RestError first = e.getErrors().get(0);
+        Matcher login = LOGIN_ERROR.matcher(String.valueOf(first.getMessage()));
+        if (login.find()) {
+            return new SyncError(login.group(1), shorten(login.group(2)), e.getStatusCode());
         }
-        if (e.getCause() != null) {
-            return null; // the cause (connection refused, timeout...) says more
-        }
-        if (e.getStatusCode() > 0) {
-            return new SyncError("HTTP_" + e.getStatusCode(), shorten(e.getMessage()), e.getStatusCode());
-        }
-        return of("SALESFORCE_ERROR", e.getMessage());
+        return new SyncError(first.getErrorCode(), shorten(first.getMessage()), e.getStatusCode());
     }
 
     private static String shorten(String message) {

@@ -12,6 +12,7 @@ import io.salesforcealerts.api.ApiFallbackHandler;
 import io.salesforcealerts.api.LicenceApi;
 import io.salesforcealerts.api.StatusApi;
 import io.salesforcealerts.api.SyncApi;
+import io.salesforcealerts.config.JwtKeyStores;
 import io.salesforcealerts.config.RuntimeSettings;
 import io.salesforcealerts.db.DatabaseSetup;
 import io.salesforcealerts.sync.LicenceSnapshotRepository;
@@ -89,14 +90,30 @@ public class SalesforceAlertsConfiguration implements CamelConfiguration {
         context.addStartupListener((ctx, alreadyStarted) -> ApiFallbackHandler.install(ctx, port, authentication));
     }
 
-    private static SalesforceComponent salesforceComponent(RuntimeSettings.SalesforceSettings sf) {
+    private static SalesforceComponent salesforceComponent(RuntimeSettings.SalesforceSettings sf) throws Exception {
         SalesforceComponent component = new SalesforceComponent();
-        component.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
         component.setLoginUrl(sf.loginUrl());
         component.setClientId(sf.consumerKey());
-        component.setClientSecret(sf.consumerSecret());
-        component.setUserName(sf.username());
-        component.setPassword(sf.loginPassword());
+        switch (sf.authFlow()) {
+            case USERNAME_PASSWORD -> {
+                component.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
+                component.setClientSecret(sf.consumerSecret());
+                component.setUserName(sf.username());
+                component.setPassword(sf.loginPassword());
+            }
+            case CLIENT_CREDENTIALS -> {
+                component.setAuthenticationType(AuthenticationType.CLIENT_CREDENTIALS);
+                component.setClientSecret(sf.consumerSecret());
+            }
+            case JWT -> {
+                component.setAuthenticationType(AuthenticationType.JWT);
+                component.setUserName(sf.username());
+                component.setKeystore(JwtKeyStores.load(sf.jwt()));
+                if (sf.jwt().audience() != null) {
+                    component.setJwtAudience(sf.jwt().audience());
+                }
+            }
+        }
         SalesforceEndpointConfig endpointDefaults = new SalesforceEndpointConfig();
         endpointDefaults.setApiVersion(sf.apiVersion());
         component.setConfig(endpointDefaults);

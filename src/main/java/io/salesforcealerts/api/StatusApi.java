@@ -34,12 +34,14 @@ public class StatusApi {
         body.put("enabled", settings.sync().enabled());
         body.put("schedule", settings.sync().schedule());
         body.put("loginUrl", settings.salesforce().loginUrl());
+        body.put("authFlow", settings.salesforce().authFlow().key());
         body.put("username", settings.salesforce().username());
         body.put("consumerKey", maskKey(settings.salesforce().consumerKey()));
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("consumerSecret", isSet(settings.salesforce().consumerSecret()));
         secrets.put("password", isSet(settings.salesforce().password()));
         secrets.put("securityToken", isSet(settings.salesforce().securityToken()));
+        secrets.put("jwtPrivateKey", settings.salesforce().jwt() == null ? "not set" : "set");
         body.put("secrets", secrets);
         body.put("orgId", lastSuccess.or(() -> last).map(StoredRun::orgId).orElse(null));
         body.put("running", syncs.isRunning());

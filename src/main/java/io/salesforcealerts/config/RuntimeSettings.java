@@ -18,9 +18,34 @@ import org.quartz.CronExpression;
 public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, DatabaseSettings database,
         ApiSettings api) {
 
-    public record SalesforceSettings(String loginUrl, String consumerKey, String consumerSecret, String username,
-            String password, String securityToken, String apiVersion, int queryBatchSize, long idleTimeoutMillis,
-            long connectTimeoutMillis) {
+    /** How the runtime logs in: the Connected App flows camel-salesforce supports. */
+    public enum AuthFlow {
+        USERNAME_PASSWORD("username-password"), CLIENT_CREDENTIALS("client-credentials"), JWT("jwt");
+
+        private final String key;
+
+        AuthFlow(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    /** JWT bearer flow: a keystore with one private key, or a PEM private key (PKCS#8) and its certificate. */
+    public record JwtSettings(String keystore, String keystorePassword, String privateKeyFile, String certificateFile,
+            String audience) {
+
+        @Override
+        public String toString() {
+            return "JwtSettings[keystore=" + keystore + ", privateKeyFile=" + privateKeyFile + "]";
+        }
+    }
+
+    public record SalesforceSettings(String loginUrl, AuthFlow authFlow, String consumerKey, String consumerSecret,
+            String username, String password, String securityToken, JwtSettings jwt, String apiVersion,
+            int queryBatchSize, long idleTimeoutMillis, long connectTimeoutMillis) {
 
         /** What camel-salesforce sends as the password: the security token is appended when set. */
         public String loginPassword() {
@@ -30,7 +55,8 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
         @Override
         public String toString() {
             // records print every component by default: keep secrets out of logs and exceptions
-            return "SalesforceSettings[loginUrl=" + loginUrl + ", username=" + username + ", apiVersion=" + apiVersion + "]";
+            return "SalesforceSettings[loginUrl=" + loginUrl + ", authFlow=" + authFlow.key() + ", username=" + username
+                    + ", apiVersion=" + apiVersion + "]";
         }
     }
 
@@ -56,21 +82,41 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
 
     public static RuntimeSettings load(PropertiesComponent properties) {
         Reader r = new Reader(properties);
-        SalesforceSettings sf = new SalesforceSettings(
-                r.url("salesforce.login-url"),
-                r.required("salesforce.consumer-key", "salesforce.client-id"),
-                r.required("salesforce.consumer-secret", "salesforce.client-secret"),
-                r.required("salesforce.username"),
-                r.required("salesforce.password"),
-                r.optional("salesforce.security-token").orElse(""),
+        String loginUrl = r.url("salesforce.login-url");
+        AuthFlow flow = r.authFlow("salesforce.auth-flow");
+        String consumerKey = r.required("salesforce.consumer-key", "salesforce.client-id");
+        String consumerSecret = null;
+        String username = null;
+        String password = null;
+        JwtSettings jwt = null;
+        switch (flow == null ? AuthFlow.USERNAME_PASSWORD : flow) {
+            case USERNAME_PASSWORD -> {
+                consumerSecret = r.secret("salesforce.consumer-secret", "salesforce.client-secret");
+                username = r.required("salesforce.username");
+                password = r.secret("salesforce.password");
+            }
+            case CLIENT_CREDENTIALS -> {
+                consumerSecret = r.secret("salesforce.consumer-secret", "salesforce.client-secret");
+                if (loginUrl != null && isGenericLoginHost(loginUrl)) {
+                    r.problems.add("salesforce.login-url must be the org's My Domain host (https://<domain>.my.salesforce.com)"
+                            + " for salesforce.auth-flow=client-credentials, got '" + loginUrl + "'");
+                }
+            }
+            case JWT -> {
+                username = r.required("salesforce.username");
+                jwt = r.jwt();
+            }
+        }
+        SalesforceSettings sf = new SalesforceSettings(loginUrl, flow, consumerKey, consumerSecret, username, password,
+                r.optionalSecret("salesforce.security-token").orElse(""), jwt,
                 r.apiVersion("salesforce.api-version"),
                 r.integer("salesforce.query-batch-size", 200, 2000),
                 r.integer("salesforce.http.idle-timeout-ms", 1000, Integer.MAX_VALUE),
                 r.integer("salesforce.http.connect-timeout-ms", 1000, Integer.MAX_VALUE));
         SyncSettings sync = new SyncSettings(r.bool("sync.enabled"), r.cron("sync.schedule"), r.bool("sync.on-startup"));
         DatabaseSettings db = new DatabaseSettings(r.required("db.url"), r.optional("db.username").orElse(""),
-                r.optional("db.password").orElse(""), r.integer("db.pool-size", 1, 100));
-        ApiSettings api = new ApiSettings(r.optional("api.token").orElse(""), r.required("api.token-file"));
+                r.optionalSecret("db.password").orElse(""), r.integer("db.pool-size", 1, 100));
+        ApiSettings api = new ApiSettings(r.optionalSecret("api.token").orElse(""), r.required("api.token-file"));
         r.integer("camel.server.port", 0, 65535);
         if (!r.problems.isEmpty()) {
             throw new InvalidConfigurationException(r.problems);
@@ -102,6 +148,86 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
                 return null;
             }
             return value.get();
+        }
+
+        /**
+         * A secret from its key, or from the file named by {@code <key>-file} (Kubernetes secrets, systemd
+         * credentials); the file's content, trimmed, is the value.
+         */
+        Optional<String> optionalSecret(String key) {
+            Optional<String> value = optional(key);
+            if (value.isPresent()) {
+                return value;
+            }
+            Optional<String> file = optional(key + "-file");
+            if (file.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                String content = java.nio.file.Files.readString(java.nio.file.Path.of(file.get())).trim();
+                if (content.isEmpty()) {
+                    problems.add(key + "-file names an empty file: '" + file.get() + "'");
+                    return Optional.empty();
+                }
+                return Optional.of(content);
+            } catch (java.io.IOException | RuntimeException e) {
+                problems.add(key + "-file cannot be read: '" + file.get() + "'");
+                return Optional.empty();
+            }
+        }
+
+        String secret(String key, String... aliases) {
+            Optional<String> value = optionalSecret(key);
+            for (int i = 0; value.isEmpty() && i < aliases.length; i++) {
+                value = optionalSecret(aliases[i]);
+            }
+            if (value.isEmpty()) {
+                String names = aliases.length == 0 ? key : key + " (or " + String.join(", ", aliases) + ")";
+                problems.add(names + " is not set (environment variable " + envName(key) + ", or a file named by "
+                        + key + "-file)");
+                return null;
+            }
+            return value.get();
+        }
+
+        AuthFlow authFlow(String key) {
+            String value = optional(key).orElse(AuthFlow.USERNAME_PASSWORD.key());
+            for (AuthFlow flow : AuthFlow.values()) {
+                if (flow.key().equalsIgnoreCase(value)) {
+                    return flow;
+                }
+            }
+            problems.add(key + " must be one of username-password, client-credentials, jwt, got '" + value + "'");
+            return null;
+        }
+
+        JwtSettings jwt() {
+            Optional<String> keystore = optional("salesforce.jwt.keystore");
+            Optional<String> keyFile = optional("salesforce.jwt.private-key-file");
+            String password = null;
+            String certificate = null;
+            if (keystore.isPresent()) {
+                fileMustExist("salesforce.jwt.keystore", keystore.get());
+                password = secret("salesforce.jwt.keystore-password");
+            } else if (keyFile.isPresent()) {
+                fileMustExist("salesforce.jwt.private-key-file", keyFile.get());
+                certificate = required("salesforce.jwt.certificate-file");
+                if (certificate != null) {
+                    fileMustExist("salesforce.jwt.certificate-file", certificate);
+                }
+            } else {
+                problems.add("salesforce.jwt.keystore (with salesforce.jwt.keystore-password) or"
+                        + " salesforce.jwt.private-key-file (with salesforce.jwt.certificate-file) must be set for"
+                        + " salesforce.auth-flow=jwt");
+            }
+            return new JwtSettings(keystore.orElse(null), password, keyFile.orElse(null), certificate,
+                    optional("salesforce.jwt.audience").orElse(null));
+        }
+
+        private void fileMustExist(String key, String path) {
+            if (!java.nio.file.Files.isReadable(java.nio.file.Path.of(path))) {
+                problems.add(key + " names a file that does not exist or cannot be read: '" + path + "'");
+            }
         }
 
         String url(String key) {
@@ -178,6 +304,12 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
                 return fallback;
             }
         }
+    }
+
+    /** login.salesforce.com and test.salesforce.com do not serve the client-credentials flow. */
+    static boolean isGenericLoginHost(String url) {
+        String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
+        return host.equals("login.salesforce.com") || host.equals("test.salesforce.com");
     }
 
     static boolean isLoopback(String host) {

@@ -116,7 +116,8 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
         SyncSettings sync = new SyncSettings(r.bool("sync.enabled"), r.cron("sync.schedule"), r.bool("sync.on-startup"));
         DatabaseSettings db = new DatabaseSettings(r.required("db.url"), r.optional("db.username").orElse(""),
                 r.optionalSecret("db.password").orElse(""), r.integer("db.pool-size", 1, 100));
-        ApiSettings api = new ApiSettings(r.optionalSecret("api.token").orElse(""), r.required("api.token-file"));
+        // api.token-file holds the token (like any <key>-file) and is generated when missing: see ApiAuthentication
+        ApiSettings api = new ApiSettings(r.optional("api.token").orElse(""), r.required("api.token-file"));
         r.integer("camel.server.port", 0, 65535);
         if (!r.problems.isEmpty()) {
             throw new InvalidConfigurationException(r.problems);

@@ -42,6 +42,7 @@ class RuntimeSettingsTest {
         p.setProperty("db.url", "jdbc:h2:mem:x");
         p.setProperty("db.pool-size", "5");
         p.setProperty("camel.server.port", "8080");
+        p.setProperty("api.token-file", "./data/api-token");
         return p;
     }
 
@@ -85,6 +86,50 @@ class RuntimeSettingsTest {
                         .anySatisfy(m -> assertThat(m).startsWith("db.pool-size"))
                         .anySatisfy(m -> assertThat(m).startsWith("sync.enabled"))
                         .hasSize(6));
+    }
+
+    @Test
+    void everyLoginHostFormIsAccepted() {
+        for (String url : new String[] {"https://login.salesforce.com", "https://test.salesforce.com",
+                "https://acme.my.salesforce.com", "https://acme--uat.sandbox.my.salesforce.com/"}) {
+            Properties p = valid();
+            p.setProperty("salesforce.login-url", url);
+            assertThat(load(p).salesforce().loginUrl()).isEqualTo(url.replaceAll("/$", ""));
+        }
+    }
+
+    @Test
+    void theChosenFlowDecidesWhichKeysAreNeeded() {
+        Properties cc = valid();
+        cc.setProperty("salesforce.auth-flow", "client-credentials");
+        cc.remove("salesforce.username");
+        cc.remove("salesforce.password");
+        assertThatThrownBy(() -> load(cc)).isInstanceOfSatisfying(InvalidConfigurationException.class,
+                e -> assertThat(e.problems()).singleElement().asString()
+                        .startsWith("salesforce.login-url must be the org's My Domain host"));
+        cc.setProperty("salesforce.login-url", "https://acme.my.salesforce.com");
+        assertThat(load(cc).salesforce().authFlow()).isEqualTo(RuntimeSettings.AuthFlow.CLIENT_CREDENTIALS);
+
+        Properties jwt = valid();
+        jwt.setProperty("salesforce.auth-flow", "jwt");
+        jwt.setProperty("salesforce.jwt.private-key-file", "/no/such/key.pem");
+        assertThatThrownBy(() -> load(jwt)).isInstanceOfSatisfying(InvalidConfigurationException.class,
+                e -> assertThat(e.problems())
+                        .anySatisfy(m -> assertThat(m).startsWith("salesforce.jwt.private-key-file names a file that does not exist"))
+                        .anySatisfy(m -> assertThat(m).startsWith("salesforce.jwt.certificate-file is not set")));
+
+        Properties unknown = valid();
+        unknown.setProperty("salesforce.auth-flow", "saml");
+        assertThatThrownBy(() -> load(unknown)).hasMessageContaining("salesforce.auth-flow must be one of");
+    }
+
+    @Test
+    void aSecretFileThatCannotBeReadIsNamed() {
+        Properties p = valid();
+        p.remove("salesforce.password");
+        p.setProperty("salesforce.password-file", "/run/credentials/missing");
+        assertThatThrownBy(() -> load(p)).hasMessageContaining("salesforce.password-file cannot be read: '/run/credentials/missing'")
+                .hasMessageNotContaining("s3cret");
     }
 
     @Test

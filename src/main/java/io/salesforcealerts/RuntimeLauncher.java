@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.salesforcealerts.check.ConnectionCheck;
 import io.salesforcealerts.config.InvalidConfigurationException;
+import io.salesforcealerts.config.RuntimeSettings;
 import org.apache.camel.main.Main;
 
 /**
@@ -22,34 +24,62 @@ public final class RuntimeLauncher {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_INVALID_CONFIGURATION = 2;
 
+    private final PrintStream out;
     private final PrintStream err;
 
     public RuntimeLauncher() {
-        this(System.err);
+        this(System.out, System.err);
     }
 
-    RuntimeLauncher(PrintStream err) {
+    RuntimeLauncher(PrintStream out, PrintStream err) {
+        this.out = out;
         this.err = err;
     }
 
     public int run(String[] args) {
         List<String> camelArgs = new ArrayList<>(Arrays.asList(args));
+        if (camelArgs.remove("check")) {
+            return check();
+        }
         boolean demo = camelArgs.remove("--demo");
         Main main = createMain(Path.of(""));
         try (DemoMode demoMode = demo ? DemoMode.start(main) : null) {
             int exit = main.run(camelArgs.toArray(String[]::new));
             return exit < 0 ? 0 : exit;
         } catch (Exception e) {
-            InvalidConfigurationException invalid = findCause(e, InvalidConfigurationException.class);
-            if (invalid != null) {
-                err.println(invalid.getMessage());
-                err.println("Set them in application.properties, as environment variables or as -D system properties,"
-                        + " or run with --demo to try the built-in Salesforce simulator.");
-                return EXIT_INVALID_CONFIGURATION;
-            }
-            err.println("salesforce-alerts failed to start: " + e.getMessage());
-            return EXIT_FAILED;
+            return startFailure(e);
         }
+    }
+
+    /** {@code check}: the runtime without schedule or HTTP server, one pass of {@link ConnectionCheck}; 0 when all pass. */
+    private int check() {
+        Main main = createMain(Path.of(""));
+        main.addOverrideProperty("sync.enabled", "false");
+        main.addOverrideProperty("sync.on-startup", "false");
+        main.addOverrideProperty("camel.server.port", "0");
+        main.addOverrideProperty("camel.management.enabled", "false");
+        try {
+            main.start();
+            RuntimeSettings settings = main.getCamelContext().getRegistry()
+                    .lookupByNameAndType("runtimeSettings", RuntimeSettings.class);
+            return new ConnectionCheck(main.getCamelContext(), settings, out).run() ? 0 : EXIT_FAILED;
+        } catch (Exception e) {
+            return startFailure(e);
+        } finally {
+            main.stop();
+        }
+    }
+
+    private int startFailure(Exception e) {
+        InvalidConfigurationException invalid = findCause(e, InvalidConfigurationException.class);
+        if (invalid != null) {
+            err.println(invalid.getMessage());
+            err.println("Set them in application.properties, as environment variables or as -D system properties,"
+                    + " or run with --demo to try the built-in Salesforce simulator.");
+            return EXIT_INVALID_CONFIGURATION;
+        }
+        err.println("salesforce-alerts failed to start: " + e.getMessage());
+        return EXIT_FAILED;
     }
 
     /** A Camel Main with this runtime's configuration, reading routes and properties from {@code workDir} first. */

@@ -15,7 +15,7 @@ class RuntimeLauncherTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         // the shipped application.properties has no credentials
-        int exit = new RuntimeLauncher(new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[0]);
+        int exit = new RuntimeLauncher(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[0]);
 
         String message = err.toString(StandardCharsets.UTF_8);
         assertThat(exit).isEqualTo(RuntimeLauncher.EXIT_INVALID_CONFIGURATION);

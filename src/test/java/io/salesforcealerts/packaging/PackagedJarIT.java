@@ -112,6 +112,54 @@ class PackagedJarIT {
     }
 
     @Test
+    void theCheckCommandPrintsAChecklistAndExitsWith0Or1() throws Exception {
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(23L, 40))) {
+            SimulatorCredentials c = simulator.org().credentials();
+            Map<String, String> env = Map.of("SALESFORCE_LOGIN_URL", simulator.baseUrl(),
+                    "SALESFORCE_CONSUMER_KEY", c.consumerKey(), "SALESFORCE_CONSUMER_SECRET", c.consumerSecret(),
+                    "SALESFORCE_USERNAME", c.username(), "SALESFORCE_PASSWORD", c.password());
+
+            CommandResult good = runJar(env, "check");
+            assertThat(good.exit()).as(good.output()).isZero();
+            assertThat(good.output()).contains("[PASS] login (org " + simulator.org().orgId() + ")")
+                    .contains("[PASS] /limits (DailyApiRequests").contains("[PASS] read UserLicense")
+                    .contains("[PASS] read User").contains("All checks passed.").doesNotContain("[FAIL]");
+            assertThat(simulator.stats().queryCalls()).isEqualTo(4);
+
+            simulator.org().denyObject("PermissionSetLicense");
+            CommandResult denied = runJar(env, "check");
+            assertThat(denied.exit()).as(denied.output()).isEqualTo(1);
+            assertThat(denied.output()).contains("[PASS] read UserLicense")
+                    .contains("[FAIL] read PermissionSetLicense: INSUFFICIENT_ACCESS")
+                    .contains("hint: The integration user cannot see licence data")
+                    .contains("1 check(s) failed.");
+
+            Map<String, String> wrongSecret = new java.util.HashMap<>(env);
+            wrongSecret.put("SALESFORCE_CONSUMER_SECRET", "not-the-secret");
+            CommandResult bad = runJar(wrongSecret, "check");
+            assertThat(bad.exit()).isEqualTo(1);
+            assertThat(bad.output()).contains("[FAIL] login: invalid_client invalid client credentials")
+                    .contains("hint: The Consumer Secret (salesforce.consumer-secret) is wrong")
+                    .contains("[FAIL] read User: not tried, the login failed")
+                    .doesNotContain("not-the-secret").doesNotContain(c.password());
+        }
+    }
+
+    private record CommandResult(int exit, String output) {
+    }
+
+    private CommandResult runJar(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new CommandResult(process.exitValue(), output);
+    }
+
+    @Test
     void withoutCredentialsTheJarExitsWith2() throws Exception {
         Process process = new ProcessBuilder(List.of(JAVA, "-jar", JAR.toString()))
                 .directory(workDir.toFile()).redirectErrorStream(true).start();

@@ -86,6 +86,9 @@ public final class RuntimeLauncher {
     public static Main createMain(Path workDir) {
         Main main = new Main(SalesforceAlertsConfiguration.class);
         main.setAppName("salesforce-alerts");
+        // Camel's start-up summary masks keys it knows as secrets; these are ours too
+        main.configure().setAdditionalSensitiveKeywords("token,security-token,securitytoken,secret,private-key,"
+                + "privatekey,keystore-password,keystorepassword,consumer-key,consumerkey,client-id,clientid");
         // later locations override earlier ones: the working directory's file wins key by key
         main.setDefaultPropertyPlaceholderLocation("classpath:application.properties;optional=true,file:"
                 + workDir.resolve("application.properties").toAbsolutePath() + ";optional=true");

@@ -78,6 +78,7 @@ public class SalesforceAlertsConfiguration implements CamelConfiguration {
         registry.bind("statusApi", new StatusApi(settings, runs, syncRunService));
         registry.bind("licenceApi", new LicenceApi(runs));
         registry.bind("apiErrors", new ApiErrors());
+        io.salesforcealerts.alerts.AlertsConfiguration.bind(context, dataSource, clock); // alert rules, evaluation, delivery
 
         int port = context.getPropertiesComponent().resolveProperty("camel.server.port").map(Integer::parseInt).orElse(8080);
         context.addStartupListener((ctx, alreadyStarted) -> ApiFallbackHandler.install(ctx, port));

@@ -84,10 +84,11 @@ public final class AlertRulesLoader {
             Set<String> ids = new LinkedHashSet<>();
             for (int i = 0; i < list.size(); i++) {
                 AlertRule rule = rule(i, list.get(i), channels);
+                if (list.get(i) instanceof Map<?, ?> raw && raw.get("id") != null
+                        && !ids.add(String.valueOf(raw.get("id")))) {
+                    problem("rule '" + raw.get("id") + "': id: used by more than one rule");
+                }
                 if (rule != null) {
-                    if (!ids.add(rule.id())) {
-                        problem("rule '" + rule.id() + "': id: used by more than one rule");
-                    }
                     rules.add(rule);
                 }
             }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +88,54 @@ class AlertDeliveryTest {
                 assertThat(receiver.requests("/hook")).hasSize(6);
                 assertThat(runtime.get("/api/deliveries?status=lost").statusCode()).isEqualTo(400);
             }
+        }
+    }
+
+    @Test
+    void aNotificationStillFailingAfterMaxAgeIsDeadLettered() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            receiver.answerNext(503, 503, 503, 503, 503, 503, 503, 503, 503, 503, 503, 503, 503, 503, 503, 503);
+            Map<String, String> p = AlertTestSupport.properties(simulator, dataDir, RULES.formatted("webhook"));
+            p.put("alerts.webhook.url", receiver.url("/hook"));
+            p.put("alerts.delivery.max-age", "1s");
+            try (RuntimeHarness runtime = RuntimeHarness.start(p)) {
+                sync(runtime);
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        webhookOnly(RuntimeHarness.json(runtime.get("/api/deliveries?status=dead"))).size() == 1);
+                JsonNode dead = webhookOnly(RuntimeHarness.json(runtime.get("/api/deliveries?status=dead"))).get(0);
+                assertThat(dead.get("attempts").asInt()).isGreaterThan(1);
+                assertThat(dead.get("lastError").asText()).startsWith("gave up after alerts.delivery.max-age: HTTP 503");
+                assertThat(receiver.accepted("/hook")).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void twoEvaluationsRacingOverOneAlertQueueOneFiringNotification() throws Exception {
+        Map<String, String> p = AlertTestSupport.properties(simulator, dataDir, RULES.formatted("webhook"));
+        p.put("alerts.webhook.url", "http://127.0.0.1:" + RuntimeHarness.freePort() + "/hook");
+        try (RuntimeHarness runtime = RuntimeHarness.start(p)) {
+            io.salesforcealerts.sync.SyncResult synced = runtime.context().createProducerTemplate()
+                    .requestBody("direct:sync", null, io.salesforcealerts.sync.SyncResult.class);
+            try (var c = runtime.dataSource().getConnection(); var st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM alert_delivery");
+                st.executeUpdate("DELETE FROM alert");
+            }
+            AlertEvaluator evaluator = runtime.context().getRegistry().lookupByNameAndType("alertEvaluator", AlertEvaluator.class);
+            // both read the same state (no alert yet) before either writes
+            org.apache.camel.Exchange first = new org.apache.camel.support.DefaultExchange(runtime.context());
+            org.apache.camel.Exchange second = new org.apache.camel.support.DefaultExchange(runtime.context());
+            for (org.apache.camel.Exchange e : List.of(first, second)) {
+                e.getMessage().setBody(synced);
+                AlertBatch batch = evaluator.evaluate(e);
+                assertThat(batch.getEvents()).hasSize(1);
+                batch.getEvents().get(0).getChannels().add("webhook");
+                e.getMessage().setBody(batch);
+            }
+            evaluator.commit(first);
+            evaluator.commit(second);
+            assertThat(runtime.count("SELECT COUNT(*) FROM alert_delivery WHERE kind = 'FIRING'")).isEqualTo(1);
+            assertThat(runtime.count("SELECT COUNT(*) FROM alert WHERE state = 'FIRING'")).isEqualTo(1);
         }
     }
 

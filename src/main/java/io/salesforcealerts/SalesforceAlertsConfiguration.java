@@ -82,6 +82,7 @@ public class SalesforceAlertsConfiguration implements CamelConfiguration {
         registry.bind("statusApi", new StatusApi(settings, runs, syncRunService));
         registry.bind("licenceApi", new LicenceApi(runs));
         registry.bind("apiErrors", new ApiErrors());
+        io.salesforcealerts.alerts.AlertsConfiguration.bind(context, dataSource, clock); // alert rules, evaluation, delivery
 
         ApiAuthentication authentication = new ApiAuthentication(
                 ApiAuthentication.resolveToken(settings.api().token(), Path.of(settings.api().tokenFile())));

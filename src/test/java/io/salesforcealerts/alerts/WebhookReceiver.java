@@ -1,0 +1,96 @@
+package io.salesforcealerts.alerts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+/** Stands for the webhook, Slack and Teams endpoints: records every request and answers 200 unless told otherwise. */
+final class WebhookReceiver implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Request(String path, String idempotencyKey, String contentType, String body, int answeredWith) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Deque<Integer> nextStatuses = new ConcurrentLinkedDeque<>();
+
+    private WebhookReceiver(HttpServer server) {
+        this.server = server;
+    }
+
+    static WebhookReceiver start() throws IOException {
+        return start(0);
+    }
+
+    static WebhookReceiver start(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        WebhookReceiver receiver = new WebhookReceiver(server);
+        server.createContext("/", exchange -> {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Integer next = receiver.nextStatuses.poll();
+            int status = next == null ? 200 : next;
+            receiver.requests.add(new Request(exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body, status));
+            byte[] answer = (status == 200 ? "ok" : "{\"error\":\"status " + status + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.start();
+        return receiver;
+    }
+
+    /** The next requests are answered with these statuses, in order; then 200 again. */
+    void answerNext(int... statuses) {
+        for (int s : statuses) {
+            nextStatuses.add(s);
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    List<Request> requests() {
+        return new ArrayList<>(requests);
+    }
+
+    List<Request> requests(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    /** Requests answered 2xx, i.e. notifications the receiver accepted. */
+    List<Request> accepted(String path) {
+        return requests(path).stream().filter(r -> r.answeredWith() == 200).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -31,14 +31,9 @@ final class AlertTestSupport {
         return p;
     }
 
-    /** POST with a JSON body (the harness helpers send none). */
+    /** POST with a JSON body, with the harness's API token. */
     static HttpResponse<String> postJson(RuntimeHarness runtime, String path, String json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return runtime.send("POST", path, "Bearer " + RuntimeHarness.API_TOKEN, json);
     }
 
     static JsonNode sync(RuntimeHarness runtime) throws IOException, InterruptedException {

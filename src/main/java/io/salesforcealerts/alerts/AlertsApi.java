@@ -102,6 +102,15 @@ public class AlertsApi {
         JsonResponses.respond(exchange, 200, silences.notEnded(now).stream().map(s -> silence(s, now)).toList());
     }
 
+    /** A timestamp field of a request body: a bad value is a bad body, not a bad query parameter. */
+    private static Instant bodyInstant(Map<String, Object> body, String field) {
+        try {
+            return instant(field, String.valueOf(body.get(field)));
+        } catch (ApiRequestException e) {
+            throw new ApiRequestException(400, "BAD_BODY", e.getMessage());
+        }
+    }
+
     /** POST /api/silences {"matchers":{"rule":..,"org":..,"subject":..,"severity":..},"endsAt":..,"startsAt"?,"comment"?,"createdBy"?} */
     public void createSilence(Exchange exchange) throws SQLException {
         QueryParameters.parse(exchange, Set.of());
@@ -137,11 +146,11 @@ public class AlertsApi {
             throw new ApiRequestException(400, "BAD_BODY", "matcher 'severity' must be critical, warning or info");
         }
         Instant now = clock.instant();
-        Instant startsAt = body.get("startsAt") == null ? now : instant("startsAt", String.valueOf(body.get("startsAt")));
+        Instant startsAt = body.get("startsAt") == null ? now : bodyInstant(body, "startsAt");
         if (body.get("endsAt") == null) {
             throw new ApiRequestException(400, "BAD_BODY", "'endsAt' (ISO-8601, e.g. 2030-01-01T00:00:00Z) is required");
         }
-        Instant endsAt = instant("endsAt", String.valueOf(body.get("endsAt")));
+        Instant endsAt = bodyInstant(body, "endsAt");
         if (!endsAt.isAfter(now) || !endsAt.isAfter(startsAt)) {
             throw new ApiRequestException(400, "BAD_BODY", "'endsAt' must be in the future and after 'startsAt'");
         }

@@ -141,6 +141,11 @@ public final class SimulatedOrg {
         hiddenObjects.add(canonicalName(sobject));
     }
 
+    /** Undoes {@link #hideRecords}. */
+    public void showRecords(String sobject) {
+        hiddenObjects.remove(canonicalName(sobject));
+    }
+
     public void denyObject(String sobject) {
         deniedObjects.add(canonicalName(sobject));
     }

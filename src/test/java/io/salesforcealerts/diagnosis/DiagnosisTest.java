@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesforcealerts.simulator.SalesforceSimulator;
 import io.salesforcealerts.simulator.SimulatedOrg;
+import io.salesforcealerts.support.LogCapture;
 import io.salesforcealerts.support.RuntimeHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,7 @@ class DiagnosisTest {
     @AfterEach
     void clearFaults() {
         simulator.faults().clear();
+        simulator.org().showRecords("UserLicense");
     }
 
     static Stream<Arguments> troubleshootingTable() {
@@ -108,6 +110,38 @@ class DiagnosisTest {
         JsonNode lastError = RuntimeHarness.json(runtime.get("/api/status")).get("lastError");
         assertThat(lastError.get("code").asText()).isEqualTo(code);
         assertThat(lastError.get("hint").asText()).contains(hint);
+    }
+
+    @Test
+    void aFailureIsLoggedWithItsHintOncePerChangeNotOnEveryTick() throws Exception {
+        try (LogCapture logs = new LogCapture()) {
+            simulator.faults().loginError("invalid_client", "invalid client credentials");
+            simulator.faults().expireSessions();
+            for (int i = 0; i < 3; i++) {
+                assertThat(runtime.post("/api/sync").statusCode()).isEqualTo(502);
+            }
+            simulator.faults().clear();
+            simulator.faults().loginError("invalid_grant", "ip restricted");
+            assertThat(runtime.post("/api/sync").statusCode()).isEqualTo(502);
+            simulator.faults().clear();
+            HttpResponse<String> recovered = runtime.post("/api/sync");
+            assertThat(recovered.statusCode()).as(recovered.body()).isEqualTo(200);
+
+            String text = logs.text();
+            assertThat(occurrences(text, "WARN io.salesforcealerts.sync.SyncRunService Sync")).isEqualTo(2);
+            assertThat(occurrences(text, "failed: invalid_client invalid client credentials -- The Consumer Secret")).isEqualTo(1);
+            assertThat(occurrences(text, "failed again: invalid_client")).isEqualTo(2);
+            assertThat(occurrences(text, "failed: invalid_grant ip restricted -- Salesforce refuses logins")).isEqualTo(1);
+            assertThat(text).contains("Syncs work again after invalid_grant: ip restricted");
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,15 +19,9 @@ import io.salesforcealerts.config.RuntimeSettings;
 import io.salesforcealerts.simulator.SalesforceSimulator;
 import io.salesforcealerts.simulator.SimulatedOrg;
 import io.salesforcealerts.simulator.SimulatorCredentials;
+import io.salesforcealerts.support.LogCapture;
 import io.salesforcealerts.support.RuntimeHarness;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,10 +39,9 @@ class SecretLeakTest {
 
     @Test
     void noSecretReachesALogLineAResponseOrAStoredError() throws Exception {
-        StringWriter logs = new StringWriter();
-        WriterAppender appender = captureLogs(logs);
         List<String> seen = new ArrayList<>();
-        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(29L, 30))) {
+        try (LogCapture logs = new LogCapture();
+                SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(29L, 30))) {
             SimulatorCredentials c = simulator.org().credentials();
             Map<String, String> props = RuntimeHarness.defaults(simulator, dataDir);
             try (RuntimeHarness runtime = RuntimeHarness.start(props)) {
@@ -100,15 +92,13 @@ class SecretLeakTest {
             }
             seen.add(invalidConfiguration(c));
 
-            String everything = String.join("\n", seen) + "\n" + logs;
+            String everything = String.join("\n", seen) + "\n" + logs.text();
             assertThat(everything).contains("invalid_client").contains("INVALID_SESSION_ID"); // the scan saw the failures
             for (String secret : List.of(c.consumerSecret(), c.password(), c.securityToken(), RuntimeHarness.API_TOKEN,
                     WRONG_SECRET, WRONG_PASSWORD)) {
                 assertThat(everything).as("secret %s", secret).doesNotContain(secret);
             }
             assertThat(everything).as("the consumer key is shown masked only").doesNotContain(c.consumerKey());
-        } finally {
-            release(appender);
         }
     }
 
@@ -141,26 +131,4 @@ class SecretLeakTest {
         }
     }
 
-    private static WriterAppender captureLogs(StringWriter target) {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Configuration config = context.getConfiguration();
-        WriterAppender appender = WriterAppender.newBuilder().setName("secret-scan").setTarget(target)
-                .setLayout(PatternLayout.newBuilder().withPattern("%p %c %m %ex%n").build()).build();
-        appender.start();
-        config.addAppender(appender);
-        config.getRootLogger().addAppender(appender, Level.INFO, null);
-        LoggerConfig ours = new LoggerConfig("io.salesforcealerts", Level.DEBUG, true);
-        config.addLogger("io.salesforcealerts", ours);
-        context.updateLoggers();
-        return appender;
-    }
-
-    private static void release(WriterAppender appender) {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Configuration config = context.getConfiguration();
-        config.getRootLogger().removeAppender(appender.getName());
-        config.removeLogger("io.salesforcealerts");
-        context.updateLoggers();
-        appender.stop();
-    }
 }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
+
+import io.salesforcealerts.db.JdbcValues;
 
 /** The {@code alert} table. Every write is a compare-and-set on {@code version}. */
 public class AlertRepository {
@@ -78,7 +79,7 @@ public class AlertRepository {
                 while (rs.next()) {
                     out.add(new StoredAlert(rs.getString("fingerprint"), rs.getString("rule_id"), rs.getString("org_id"),
                             rs.getString("subject"), rs.getString("severity"), rs.getString("state"),
-                            doubleOrNull(rs, "metric_value"), doubleOrNull(rs, "threshold"), rs.getString("message"),
+                            JdbcValues.getDouble(rs, "metric_value"), JdbcValues.getDouble(rs, "threshold"), rs.getString("message"),
                             getInteger(rs, "breach_count"), getInstant(rs, "starts_at"), getInstant(rs, "ends_at"),
                             getInstant(rs, "first_seen_at"), getInstant(rs, "last_seen_at"),
                             getInstant(rs, "last_notified_at"), getInteger(rs, "notification_count"),
@@ -128,8 +129,8 @@ public class AlertRepository {
         ps.setString(4, a.subject());
         ps.setString(5, a.severity());
         ps.setString(6, a.state());
-        setDouble(ps, 7, a.value());
-        setDouble(ps, 8, a.threshold());
+        JdbcValues.setDouble(ps, 7, a.value());
+        JdbcValues.setDouble(ps, 8, a.threshold());
         ps.setString(9, a.message());
         ps.setInt(10, a.breachCount());
         setInstant(ps, 11, a.startsAt());
@@ -139,18 +140,5 @@ public class AlertRepository {
         setInstant(ps, 15, a.lastNotifiedAt());
         ps.setInt(16, a.notificationCount());
         return 17;
-    }
-
-    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.DOUBLE);
-        } else {
-            ps.setDouble(i, v);
-        }
-    }
-
-    private static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
     }
 }

@@ -35,6 +35,19 @@ public final class JdbcValues {
         }
     }
 
+    public static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.DOUBLE);
+        } else {
+            ps.setDouble(index, value);
+        }
+    }
+
+    public static Double getDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
     public static void setBoolean(PreparedStatement ps, int index, Boolean value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BOOLEAN);

@@ -47,15 +47,9 @@ class PackagedJarIT {
                 .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log).start();
         try {
             HttpClient http = HttpClient.newHttpClient();
-            ObjectMapper json = new ObjectMapper();
-            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
-                String token = Files.readString(workDir.resolve("data").resolve("demo-api-token")).trim();
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/status")).header("Authorization", "Bearer " + token)
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                JsonNode status = json.readTree(r.body());
-                return "SUCCESS".equals(status.path("lastSync").path("status").asText());
-            });
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> "SUCCESS".equals(status(port,
+                    Files.readString(workDir.resolve("data").resolve("demo-api-token")).trim())
+                    .path("lastSync").path("status").asText()));
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/observe/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
@@ -90,19 +84,10 @@ class PackagedJarIT {
             env.put("API_TOKEN", "it-token");
             Process process = builder.start();
             try {
-                HttpClient http = HttpClient.newHttpClient();
-                ObjectMapper json = new ObjectMapper();
                 // sync.on-startup (default true) runs the first sync with the credentials from the environment
-                await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/status")).header("Authorization", "Bearer it-token")
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                    return "SUCCESS".equals(json.readTree(r.body()).path("lastSync").path("status").asText());
-                });
-                HttpResponse<String> status = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/status")).header("Authorization", "Bearer it-token")
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(json.readTree(status.body()).get("schedule").asText()).isEqualTo("0 0 0 1 1 ? 2099");
+                await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() ->
+                        "SUCCESS".equals(status(port, "it-token").path("lastSync").path("status").asText()));
+                assertThat(status(port, "it-token").get("schedule").asText()).isEqualTo("0 0 0 1 1 ? 2099");
                 assertThat(workDir.resolve("data").resolve("salesforce-alerts.mv.db")).exists();
             } finally {
                 process.destroy();
@@ -143,6 +128,13 @@ class PackagedJarIT {
                     .contains("[FAIL] read User: not tried, the login failed")
                     .doesNotContain("not-the-secret").doesNotContain(c.password());
         }
+    }
+
+    private static JsonNode status(int port, String token) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/status")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
     }
 
     private record CommandResult(int exit, String output) {

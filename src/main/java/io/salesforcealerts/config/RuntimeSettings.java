@@ -60,7 +60,16 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
         }
     }
 
-    public record SyncSettings(boolean enabled, String schedule, boolean onStartup) {
+    /**
+     * @param apiReservePercent a sync is skipped when DailyApiRequests Remaining is under this share of Max
+     * @param retry             retries of transient Salesforce failures (sync.retry.*)
+     */
+    public record SyncSettings(boolean enabled, String schedule, boolean onStartup, int apiReservePercent,
+            RetrySettings retry) {
+    }
+
+    /** Per Salesforce call: at most maxAttempts tries and maxTotalMillis, backoff from initialDelayMillis up to maxDelayMillis. */
+    public record RetrySettings(int maxAttempts, int initialDelayMillis, int maxDelayMillis, int maxTotalMillis) {
     }
 
     public record DatabaseSettings(String url, String username, String password, int poolSize) {
@@ -113,7 +122,12 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
                 r.integer("salesforce.query-batch-size", 200, 2000),
                 r.integer("salesforce.http.idle-timeout-ms", 1000, Integer.MAX_VALUE),
                 r.integer("salesforce.http.connect-timeout-ms", 1000, Integer.MAX_VALUE));
-        SyncSettings sync = new SyncSettings(r.bool("sync.enabled"), r.cron("sync.schedule"), r.bool("sync.on-startup"));
+        SyncSettings sync = new SyncSettings(r.bool("sync.enabled"), r.cron("sync.schedule"), r.bool("sync.on-startup"),
+                r.integer("sync.api-reserve-percent", 10, 0, 100),
+                new RetrySettings(r.integer("sync.retry.max-attempts", 4, 1, 100),
+                        r.integer("sync.retry.initial-delay-ms", 1000, 0, Integer.MAX_VALUE),
+                        r.integer("sync.retry.max-delay-ms", 30000, 0, Integer.MAX_VALUE),
+                        r.integer("sync.retry.max-total-ms", 120000, 0, Integer.MAX_VALUE)));
         DatabaseSettings db = new DatabaseSettings(r.required("db.url"), r.optional("db.username").orElse(""),
                 r.optionalSecret("db.password").orElse(""), r.integer("db.pool-size", 1, 100));
         // api.token-file holds the token (like any <key>-file) and is generated when missing: see ApiAuthentication
@@ -271,6 +285,11 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
                 }
                 return n;
             }, "a whole number between " + min + " and " + max, 0);
+        }
+
+        /** An optional key: the default when not set (an application.properties older than the key). */
+        int integer(String key, int defaultValue, int min, int max) {
+            return optional(key).isEmpty() ? defaultValue : integer(key, min, max);
         }
 
         boolean bool(String key) {

@@ -82,7 +82,7 @@ public class SalesforceAlertsConfiguration implements CamelConfiguration {
         registry.bind("salesforceRetry", new SalesforceRetry(new SalesforceRetry.Settings(retry.maxAttempts(),
                 java.time.Duration.ofMillis(retry.initialDelayMillis()), java.time.Duration.ofMillis(retry.maxDelayMillis()),
                 java.time.Duration.ofMillis(retry.maxTotalMillis())), clock, null));
-        registry.bind("limitsWriter", new LimitsWriter(limits));
+        registry.bind("limitsWriter", new LimitsWriter(limits, settings.sync().apiReservePercent()));
         registry.bind("syncApi", new SyncApi());
         registry.bind("statusApi", new StatusApi(settings, runs, syncRunService));
         registry.bind("licenceApi", new LicenceApi(runs));

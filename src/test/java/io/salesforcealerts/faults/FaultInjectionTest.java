@@ -187,6 +187,91 @@ class FaultInjectionTest {
         awaitNotifications(1);
     }
 
+    // ---- API budget guard ----
+
+    @Test
+    void apiBudgetUnderTheReserveSkipsTheSyncWithoutAlerting() throws Exception {
+        long first = syncOk().get("syncId").asLong();
+        simulator.org().setLimit("DailyApiRequests", 15000, 1000); // 6.7 % left, reserve 10 %
+        long before = simulator.stats().restCalls();
+
+        JsonNode sync = sync(200);
+
+        assertThat(sync.get("status").asText()).isEqualTo("SKIPPED");
+        assertThat(sync.at("/error/code").asText()).isEqualTo("API_BUDGET_RESERVE");
+        assertThat(sync.at("/error/message").asText()).contains("DailyApiRequests remaining").contains("10%");
+        assertThat(simulator.stats().restCalls() - before).isEqualTo(1); // /limits only
+        long id = sync.get("syncId").asLong();
+        assertThat(runtime.count("SELECT COUNT(*) FROM sync_run WHERE id = ? AND status = 'SKIPPED'"
+                + " AND error_code = 'API_BUDGET_RESERVE'", id)).isEqualTo(1);
+        assertThat(runtime.count("SELECT COUNT(*) FROM sync_object WHERE sync_id = ?", id)).isZero();
+        assertThat(runtime.count("SELECT COUNT(*) FROM licence_snapshot WHERE sync_id = ?", id)).isZero();
+        assertThat(runtime.count("SELECT COUNT(*) FROM org_limit WHERE sync_id = ?", id)).isZero();
+        assertThat(runtime.count("SELECT MAX(sync_id) FROM latest_licence")).isEqualTo(first);
+        assertThat(RuntimeHarness.json(runtime.get("/api/status")).at("/lastSync/status").asText()).isEqualTo("SKIPPED");
+        // a skipped sync is no failed sync for the alert rules
+        assertNoNotification();
+        simulator.org().setLimit("DailyApiRequests", 15000, 14000);
+        syncOk();
+        assertNoNotification();
+    }
+
+    // ---- bad records ----
+
+    @Test
+    void badRecordsAreKeptOrCountedAndTheSyncEndsPartial() throws Exception {
+        SimulatedOrg org = simulator.org();
+        String nullTotal = id(org, "UserLicense", 0);
+        String textUsed = id(org, "UserLicense", 1);
+        String unknownStatus = id(org, "UserLicense", 2);
+        String noId = id(org, "PermissionSetLicense", 0);
+        String overAllocated = id(org, "PermissionSetLicense", 1);
+        String huge = id(org, "PackageLicense", 0);
+        org.corruptRecord("UserLicense", nullTotal, "TotalLicenses", "null");
+        org.corruptRecord("UserLicense", textUsed, "UsedLicenses", "\"many\"");
+        org.corruptRecord("UserLicense", unknownStatus, "Status", "\"Frozen\"");
+        org.corruptRecord("PermissionSetLicense", noId, "Id", "null");
+        org.corruptRecord("PermissionSetLicense", overAllocated, "TotalLicenses", "5");
+        org.corruptRecord("PermissionSetLicense", overAllocated, "UsedLicenses", "999999");
+        org.corruptRecord("PackageLicense", huge, "AllowedLicenses", "1e30");
+        org.corruptRecord("User", org.user(5).id(), "Unexpected__c", "{\"nested\":[1,2]}");
+        org.corruptRecord("User", org.user(6).id(), "IsActive", "\"yes\"");
+
+        JsonNode sync = sync(200);
+
+        assertThat(sync.get("status").asText()).as(sync.toString()).isEqualTo("PARTIAL");
+        assertThat(sync.get("rejected").toString())
+                .isEqualTo("{\"UserLicense\":1,\"PermissionSetLicense\":1,\"PackageLicense\":1,\"User\":1}");
+        long id = sync.get("syncId").asLong();
+        assertThat(sync.at("/counts/User").asInt()).isEqualTo(USERS - 1);
+        assertThat(runtime.count("SELECT COUNT(*) FROM sf_user")).isEqualTo(USERS - 1);
+        assertThat(runtime.count("SELECT COUNT(*) FROM sf_user WHERE id = ?", org.user(6).id())).isZero();
+        assertThat(runtime.count("SELECT SUM(rejected_count) FROM sync_object WHERE sync_id = ?", id)).isEqualTo(4);
+        assertThat(runtime.count("SELECT rejected_count FROM sync_object WHERE sync_id = ? AND object_name = 'User'", id))
+                .isEqualTo(1);
+        // kept where meaningful: the latest snapshot is this sync's, with the odd values as sent
+        assertThat(runtime.count("SELECT COUNT(*) FROM latest_licence WHERE sync_id = ?", id)).isEqualTo(
+                org.records("UserLicense").size() + org.records("PermissionSetLicense").size()
+                        + org.records("PackageLicense").size() - 3);
+        assertThat(runtime.count("SELECT COUNT(*) FROM latest_licence WHERE licence_id = ? AND total_licenses IS NULL",
+                nullTotal)).isEqualTo(1);
+        assertThat(runtime.count("SELECT COUNT(*) FROM latest_licence WHERE licence_id = ? AND status = 'Frozen'",
+                unknownStatus)).isEqualTo(1);
+        assertThat(runtime.count("SELECT used_licenses - total_licenses FROM latest_licence WHERE licence_id = ?",
+                overAllocated)).isEqualTo(999994);
+        assertThat(runtime.count("SELECT COUNT(*) FROM latest_licence WHERE licence_id IN (?, ?, ?)", textUsed, noId, huge))
+                .isZero();
+        JsonNode status = RuntimeHarness.json(runtime.get("/api/status"));
+        assertThat(status.at("/lastSync/status").asText()).isEqualTo("PARTIAL");
+        assertThat(status.at("/lastSync/rejected/User").asInt()).isEqualTo(1);
+        assertThat(status.get("lastSuccessfulFetchAt").isNull()).isFalse();
+        assertNoNotification(); // PARTIAL is no failed sync
+    }
+
+    static String id(SimulatedOrg org, String object, int index) {
+        return (String) org.records(object).get(index).get("Id");
+    }
+
     // ---- helpers ----
 
     JsonNode sync(int expectedStatus) throws Exception {

@@ -72,7 +72,9 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
     public record RetrySettings(int maxAttempts, int initialDelayMillis, int maxDelayMillis, int maxTotalMillis) {
     }
 
-    public record DatabaseSettings(String url, String username, String password, int poolSize) {
+    /** @param connectionTimeoutMillis how long a sync waits for a connection before failing with DATABASE_ERROR */
+    public record DatabaseSettings(String url, String username, String password, int poolSize,
+            int connectionTimeoutMillis) {
 
         @Override
         public String toString() {
@@ -129,7 +131,8 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
                         r.integer("sync.retry.max-delay-ms", 30000, 0, Integer.MAX_VALUE),
                         r.integer("sync.retry.max-total-ms", 120000, 0, Integer.MAX_VALUE)));
         DatabaseSettings db = new DatabaseSettings(r.required("db.url"), r.optional("db.username").orElse(""),
-                r.optionalSecret("db.password").orElse(""), r.integer("db.pool-size", 1, 100));
+                r.optionalSecret("db.password").orElse(""), r.integer("db.pool-size", 1, 100),
+                r.integer("db.connection-timeout-ms", 30000, 250, Integer.MAX_VALUE));
         // api.token-file holds the token (like any <key>-file) and is generated when missing: see ApiAuthentication
         ApiSettings api = new ApiSettings(r.optional("api.token").orElse(""), r.required("api.token-file"));
         r.integer("camel.server.port", 0, 65535);

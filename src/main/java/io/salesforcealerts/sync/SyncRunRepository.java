@@ -114,7 +114,7 @@ public class SyncRunRepository {
             ps.setString(1, SyncStatus.ABORTED.name());
             setInstant(ps, 2, now);
             ps.setString(3, "ABORTED");
-            ps.setString(4, "the runtime stopped while this sync was running");
+            ps.setString(4, "this sync ended without recording its outcome (the runtime stopped, or the database was unavailable)");
             ps.setLong(5, syncId);
             ps.executeUpdate();
         }

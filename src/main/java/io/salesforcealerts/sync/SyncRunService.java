@@ -67,7 +67,8 @@ public class SyncRunService {
                 runs.markAborted(c, syncId, clock.instant());
             });
             users.clearStaging(syncId);
-            LOG.warn("Sync {} was interrupted by a stop of the runtime; marked ABORTED", syncId);
+            LOG.warn("Sync {} ended without recording its outcome (runtime stopped or database down); marked ABORTED,"
+                    + " its rows removed", syncId);
         }
         return interrupted.size();
     }
@@ -78,6 +79,8 @@ public class SyncRunService {
             throw new SyncAlreadyRunningException(running == null ? null : running.id());
         }
         try {
+            // with the permit held, a RUNNING run is an orphan: its failure could not be recorded (database down)
+            recoverInterruptedSyncs();
             String trigger = exchange.getMessage().getHeader(TRIGGER_HEADER, "manual", String.class);
             Instant startedAt = clock.instant();
             SyncRun run = new SyncRun(runs.insertRunning(trigger, startedAt), trigger, startedAt);

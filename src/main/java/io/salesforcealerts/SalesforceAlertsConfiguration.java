@@ -19,6 +19,7 @@ import io.salesforcealerts.sync.LicenceSnapshotRepository;
 import io.salesforcealerts.sync.LimitsWriter;
 import io.salesforcealerts.sync.OrgLimitRepository;
 import io.salesforcealerts.sync.RecordMappers;
+import io.salesforcealerts.sync.SalesforceRetry;
 import io.salesforcealerts.sync.SyncPageWriter;
 import io.salesforcealerts.sync.SyncRunRepository;
 import io.salesforcealerts.sync.SyncRunService;
@@ -77,7 +78,11 @@ public class SalesforceAlertsConfiguration implements CamelConfiguration {
         registry.bind("runtimeSettings", settings);
         registry.bind("syncRunService", syncRunService);
         registry.bind("syncPageWriter", pageWriter);
-        registry.bind("limitsWriter", new LimitsWriter(limits));
+        RuntimeSettings.RetrySettings retry = settings.sync().retry();
+        registry.bind("salesforceRetry", new SalesforceRetry(new SalesforceRetry.Settings(retry.maxAttempts(),
+                java.time.Duration.ofMillis(retry.initialDelayMillis()), java.time.Duration.ofMillis(retry.maxDelayMillis()),
+                java.time.Duration.ofMillis(retry.maxTotalMillis())), clock, null));
+        registry.bind("limitsWriter", new LimitsWriter(limits, settings.sync().apiReservePercent()));
         registry.bind("syncApi", new SyncApi());
         registry.bind("statusApi", new StatusApi(settings, runs, syncRunService));
         registry.bind("licenceApi", new LicenceApi(runs));

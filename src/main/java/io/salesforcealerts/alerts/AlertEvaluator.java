@@ -62,7 +62,7 @@ public class AlertEvaluator {
         if (!(body instanceof SyncResult result) || result.status() == SyncStatus.RUNNING) {
             return batch; // a refused sync changed nothing
         }
-        boolean success = result.status() == SyncStatus.SUCCESS;
+        boolean success = result.status().published(); // SUCCESS or PARTIAL; SKIPPED and FAILED changed no data
         String org = result.orgId() != null ? result.orgId() : metrics.latestKnownOrg();
         Instant now = clock.instant();
         for (AlertRule rule : rules.rules()) {

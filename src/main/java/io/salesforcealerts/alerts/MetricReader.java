@@ -136,7 +136,7 @@ public class MetricReader {
         try (Connection c = dataSource.getConnection()) {
             if (metric == Metric.SYNC_CONSECUTIVE_FAILURES) {
                 int failures = 0;
-                try (PreparedStatement ps = c.prepareStatement("SELECT status FROM sync_run WHERE status IN ('SUCCESS', 'FAILED')"
+                try (PreparedStatement ps = c.prepareStatement("SELECT status FROM sync_run WHERE status IN ('SUCCESS', 'PARTIAL', 'FAILED')"
                         + " ORDER BY id DESC FETCH FIRST 1000 ROWS ONLY"); ResultSet rs = ps.executeQuery()) {
                     while (rs.next() && "FAILED".equals(rs.getString(1))) {
                         failures++;
@@ -145,7 +145,7 @@ public class MetricReader {
                 return failures;
             }
             // hours since the last successful fetch; before any, since the first attempt
-            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(CASE WHEN status = 'SUCCESS' THEN finished_at END) AS ok,"
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(CASE WHEN status IN ('SUCCESS', 'PARTIAL') THEN finished_at END) AS ok,"
                     + " MIN(started_at) AS first FROM sync_run"); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 Instant since = getInstant(rs, "ok") != null ? getInstant(rs, "ok") : getInstant(rs, "first");

@@ -74,6 +74,9 @@ public class StatusApi {
         json.put("finishedAt", run.finishedAt());
         json.put("counts", run.counts());
         json.put("skipped", run.skipped());
+        if (!run.rejected().isEmpty()) { // PARTIAL
+            json.put("rejected", run.rejected());
+        }
         json.put("error", run.errorCode() == null ? null
                 : SyncApi.error(SyncError.of(run.errorCode(), run.errorMessage())));
         return json;

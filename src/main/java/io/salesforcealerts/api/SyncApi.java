@@ -19,7 +19,7 @@ public class SyncApi {
     public void respond(Exchange exchange) throws InvalidPayloadException {
         SyncResult result = exchange.getMessage().getMandatoryBody(SyncResult.class);
         int status = switch (result.status()) {
-            case SUCCESS -> 200;
+            case SUCCESS, PARTIAL, SKIPPED -> 200;
             case RUNNING -> 409;
             default -> 502;
         };
@@ -40,6 +40,9 @@ public class SyncApi {
         body.put("finishedAt", r.finishedAt());
         body.put("counts", r.counts());
         body.put("skipped", r.skipped());
+        if (!r.rejected().isEmpty()) { // PARTIAL: records per object that could not be used
+            body.put("rejected", r.rejected());
+        }
         if (r.error() != null) {
             body.put("error", error(r.error()));
         }

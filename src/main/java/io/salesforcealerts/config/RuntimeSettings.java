@@ -60,10 +60,21 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
         }
     }
 
-    public record SyncSettings(boolean enabled, String schedule, boolean onStartup) {
+    /**
+     * @param apiReservePercent a sync is skipped when DailyApiRequests Remaining is under this share of Max
+     * @param retry             retries of transient Salesforce failures (sync.retry.*)
+     */
+    public record SyncSettings(boolean enabled, String schedule, boolean onStartup, int apiReservePercent,
+            RetrySettings retry) {
     }
 
-    public record DatabaseSettings(String url, String username, String password, int poolSize) {
+    /** Per Salesforce call: at most maxAttempts tries and maxTotalMillis, backoff from initialDelayMillis up to maxDelayMillis. */
+    public record RetrySettings(int maxAttempts, int initialDelayMillis, int maxDelayMillis, int maxTotalMillis) {
+    }
+
+    /** @param connectionTimeoutMillis how long a sync waits for a connection before failing with DATABASE_ERROR */
+    public record DatabaseSettings(String url, String username, String password, int poolSize,
+            int connectionTimeoutMillis) {
 
         @Override
         public String toString() {
@@ -113,9 +124,15 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
                 r.integer("salesforce.query-batch-size", 200, 2000),
                 r.integer("salesforce.http.idle-timeout-ms", 1000, Integer.MAX_VALUE),
                 r.integer("salesforce.http.connect-timeout-ms", 1000, Integer.MAX_VALUE));
-        SyncSettings sync = new SyncSettings(r.bool("sync.enabled"), r.cron("sync.schedule"), r.bool("sync.on-startup"));
+        SyncSettings sync = new SyncSettings(r.bool("sync.enabled"), r.cron("sync.schedule"), r.bool("sync.on-startup"),
+                r.integer("sync.api-reserve-percent", 10, 0, 100),
+                new RetrySettings(r.integer("sync.retry.max-attempts", 4, 1, 100),
+                        r.integer("sync.retry.initial-delay-ms", 1000, 0, Integer.MAX_VALUE),
+                        r.integer("sync.retry.max-delay-ms", 30000, 0, Integer.MAX_VALUE),
+                        r.integer("sync.retry.max-total-ms", 120000, 0, Integer.MAX_VALUE)));
         DatabaseSettings db = new DatabaseSettings(r.required("db.url"), r.optional("db.username").orElse(""),
-                r.optionalSecret("db.password").orElse(""), r.integer("db.pool-size", 1, 100));
+                r.optionalSecret("db.password").orElse(""), r.integer("db.pool-size", 1, 100),
+                r.integer("db.connection-timeout-ms", 30000, 250, Integer.MAX_VALUE));
         // api.token-file holds the token (like any <key>-file) and is generated when missing: see ApiAuthentication
         ApiSettings api = new ApiSettings(r.optional("api.token").orElse(""), r.required("api.token-file"));
         r.integer("camel.server.port", 0, 65535);
@@ -271,6 +288,11 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
                 }
                 return n;
             }, "a whole number between " + min + " and " + max, 0);
+        }
+
+        /** An optional key: the default when not set (an application.properties older than the key). */
+        int integer(String key, int defaultValue, int min, int max) {
+            return optional(key).isEmpty() ? defaultValue : integer(key, min, max);
         }
 
         boolean bool(String key) {

@@ -20,6 +20,8 @@ public final class DatabaseSetup {
         config.setUsername(settings.username());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(settings.connectionTimeoutMillis());
+        config.setExceptionOverrideClassName(EvictBrokenConnections.class.getName());
         // fail fast at start if the database is unreachable, but let the pool recover later by itself
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);

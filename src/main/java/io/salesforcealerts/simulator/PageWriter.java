@@ -75,10 +75,13 @@ final class PageWriter {
         gen.writeStringField("type", node.type);
         gen.writeStringField("url", "/services/data/v" + apiVersion + "/sobjects/" + node.type + "/" + record.id());
         gen.writeEndObject();
+        Map<String, String> corrupt = org.corruptions(node.type, record.id());
         for (Map.Entry<String, Node> e : node.children.entrySet()) {
             Node child = e.getValue();
             gen.writeFieldName(e.getKey());
-            if (child.field != null) {
+            if (child.field != null && corrupt.containsKey(child.field.name())) {
+                gen.writeRawValue(corrupt.get(child.field.name()));
+            } else if (child.field != null) {
                 writeValue(gen, record.get(child.field.name()));
             } else {
                 SObjectRecord parent = org.lookup(child.type, (String) record.get(child.relationship.foreignKey()));
@@ -87,6 +90,12 @@ final class PageWriter {
                 } else {
                     writeRecord(gen, child, parent);
                 }
+            }
+        }
+        for (Map.Entry<String, String> c : corrupt.entrySet()) {
+            if (!node.children.containsKey(c.getKey())) { // an unexpected field
+                gen.writeFieldName(c.getKey());
+                gen.writeRawValue(c.getValue());
             }
         }
         gen.writeEndObject();

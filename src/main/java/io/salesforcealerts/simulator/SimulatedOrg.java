@@ -32,6 +32,8 @@ public final class SimulatedOrg {
     private final Set<String> deniedObjects = ConcurrentHashMap.newKeySet();
     private final Set<String> hiddenObjects = ConcurrentHashMap.newKeySet();
     private final List<PublicKey> jwtKeys = new CopyOnWriteArrayList<>();
+    /** object:id -> field -> raw JSON served instead of the field's value (see {@link #corruptRecord}). */
+    private final Map<String, Map<String, String>> corruptions = new ConcurrentHashMap<>();
     private final OrgLimits limits;
 
     private SimulatedOrg(long seed, int userCount, Clock clock) {
@@ -148,6 +150,22 @@ public final class SimulatedOrg {
 
     public void denyObject(String sobject) {
         deniedObjects.add(canonicalName(sobject));
+    }
+
+    /**
+     * Serves {@code rawJsonValue} as-is (not validated, not quoted) for {@code field} of the record with this
+     * Id in every query from now on, e.g. {@code "null"}, {@code "\"lots\""}, {@code "1e30"}. A field the query
+     * does not select is added to the record as an unexpected field. For tests of bad payloads.
+     */
+    public void corruptRecord(String sobject, String id, String field, String rawJsonValue) {
+        corruptions.computeIfAbsent(canonicalName(sobject) + ":" + id, k -> new ConcurrentHashMap<>())
+                .put(field, rawJsonValue);
+    }
+
+    /** The corrupted fields of a record, field -> raw JSON; empty for a normal record. */
+    Map<String, String> corruptions(String sobject, String id) {
+        Map<String, String> c = corruptions.get(canonicalName(sobject) + ":" + id);
+        return c == null ? Map.of() : c;
     }
 
     public void setLimit(String name, long max, long remaining) {

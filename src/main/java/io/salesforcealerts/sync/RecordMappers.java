@@ -18,31 +18,43 @@ public final class RecordMappers {
     private RecordMappers() {
     }
 
+    // column widths (V1 schema): a longer value would fail the whole page's batch, so the record is rejected
+    private static final int ID = 18;
+    private static final int SHORT = 40;
+    private static final int LONG = 255;
+
     /** UserLicense: key is the LicenseDefinitionKey (SFDC, AUL...), name the MasterLabel. */
     public static LicenceSnapshot userLicense(JsonNode r) {
-        return new LicenceSnapshot("UserLicense", requiredText(r, "Id"), text(r, "LicenseDefinitionKey"),
-                firstNonNull(text(r, "MasterLabel"), text(r, "Name")), integer(r, "TotalLicenses"),
-                integer(r, "UsedLicenses"), text(r, "Status"), null, instant(r, "UsedLicensesLastUpdated"));
+        return new LicenceSnapshot("UserLicense", fits(requiredText(r, "Id"), "Id", ID), fits(text(r, "LicenseDefinitionKey"), "LicenseDefinitionKey", LONG),
+                firstNonNull(fits(text(r, "MasterLabel"), "MasterLabel", LONG), fits(text(r, "Name"), "Name", LONG)), integer(r, "TotalLicenses"),
+                integer(r, "UsedLicenses"), fits(text(r, "Status"), "Status", SHORT), null, instant(r, "UsedLicensesLastUpdated"));
     }
 
     /** PermissionSetLicense: key is the DeveloperName; ExpirationDate is a date. */
     public static LicenceSnapshot permissionSetLicense(JsonNode r) {
-        return new LicenceSnapshot("PermissionSetLicense", requiredText(r, "Id"), text(r, "DeveloperName"),
-                firstNonNull(text(r, "MasterLabel"), text(r, "DeveloperName")), integer(r, "TotalLicenses"),
-                integer(r, "UsedLicenses"), text(r, "Status"), instant(r, "ExpirationDate"), null);
+        return new LicenceSnapshot("PermissionSetLicense", fits(requiredText(r, "Id"), "Id", ID), fits(text(r, "DeveloperName"), "DeveloperName", LONG),
+                firstNonNull(fits(text(r, "MasterLabel"), "MasterLabel", LONG), fits(text(r, "DeveloperName"), "DeveloperName", LONG)), integer(r, "TotalLicenses"),
+                integer(r, "UsedLicenses"), fits(text(r, "Status"), "Status", SHORT), instant(r, "ExpirationDate"), null);
     }
 
     /** PackageLicense: key and name are the namespace; AllowedLicenses -1 means site-wide (unlimited). */
     public static LicenceSnapshot packageLicense(JsonNode r) {
-        return new LicenceSnapshot("PackageLicense", requiredText(r, "Id"), text(r, "NamespacePrefix"),
-                text(r, "NamespacePrefix"), integer(r, "AllowedLicenses"), integer(r, "UsedLicenses"),
-                text(r, "Status"), instant(r, "ExpirationDate"), null);
+        return new LicenceSnapshot("PackageLicense", fits(requiredText(r, "Id"), "Id", ID), fits(text(r, "NamespacePrefix"), "NamespacePrefix", LONG),
+                fits(text(r, "NamespacePrefix"), "NamespacePrefix", LONG), integer(r, "AllowedLicenses"), integer(r, "UsedLicenses"),
+                fits(text(r, "Status"), "Status", SHORT), instant(r, "ExpirationDate"), null);
     }
 
     /** User: the licence comes through Profile.UserLicense.Name; LastLoginDate null means never logged in. */
     public static SalesforceUser user(JsonNode r) {
-        return new SalesforceUser(requiredText(r, "Id"), text(r, "Username"), text(r, "Name"), bool(r, "IsActive"),
-                text(r, "UserType"), path(r, "Profile.UserLicense.Name"), instant(r, "LastLoginDate"));
+        return new SalesforceUser(fits(requiredText(r, "Id"), "Id", ID), fits(text(r, "Username"), "Username", LONG), fits(text(r, "Name"), "Name", LONG), bool(r, "IsActive"),
+                fits(text(r, "UserType"), "UserType", SHORT), fits(path(r, "Profile.UserLicense.Name"), "Profile.UserLicense.Name", LONG), instant(r, "LastLoginDate"));
+    }
+
+    private static String fits(String value, String field, int maxLength) {
+        if (value != null && value.length() > maxLength) {
+            throw new InvalidRecordException(field, "is longer than " + maxLength + " characters");
+        }
+        return value;
     }
 
     private static String firstNonNull(String a, String b) {

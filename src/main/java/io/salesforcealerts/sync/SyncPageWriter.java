@@ -65,7 +65,9 @@ public class SyncPageWriter {
                 rows.add(sink.mapper().apply(record));
             } catch (InvalidRecordException e) {
                 rejected[0]++;
-                LOG.warn("{} record {} not used: {}", object, SalesforceValues.text(record, "Id"), e.getMessage());
+                String id = SalesforceValues.text(record, "Id");
+                LOG.warn("{} record {} not used: {}", object, id != null ? id : SalesforceValues.path(record, "attributes.url"),
+                        e.getMessage());
             }
         });
         if (!rows.isEmpty()) {

@@ -29,7 +29,7 @@ public class SyncRunRepository {
     /** A sync as stored, for the status API. */
     public record StoredRun(long id, String orgId, String trigger, SyncStatus status, Instant startedAt,
             Instant finishedAt, String errorCode, String errorMessage, Map<String, Integer> counts,
-            Map<String, String> skipped) {
+            Map<String, String> skipped, Map<String, Integer> rejected) {
     }
 
     public long insertRunning(String trigger, Instant startedAt) throws SQLException {
@@ -60,12 +60,13 @@ public class SyncRunRepository {
     /** Records the per-object outcome and the final status, inside the caller's transaction. */
     void finish(Connection c, SyncRun run, SyncStatus status, Instant finishedAt, SyncError error) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO sync_object (sync_id, object_name, status, record_count, reason) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO sync_object (sync_id, object_name, status, record_count, reason, rejected_count) VALUES (?, ?, ?, ?, ?, ?)")) {
+            Map<String, Integer> rejected = run.rejected();
             for (Map.Entry<String, Integer> e : run.counts().entrySet()) {
-                addObject(ps, run.id(), e.getKey(), "SYNCED", e.getValue(), null);
+                addObject(ps, run.id(), e.getKey(), "SYNCED", e.getValue(), null, rejected.getOrDefault(e.getKey(), 0));
             }
             for (Map.Entry<String, String> e : run.skipped().entrySet()) {
-                addObject(ps, run.id(), e.getKey(), "SKIPPED", 0, e.getValue());
+                addObject(ps, run.id(), e.getKey(), "SKIPPED", 0, e.getValue(), 0);
             }
             ps.executeBatch();
         }
@@ -82,12 +83,13 @@ public class SyncRunRepository {
     }
 
     private static void addObject(PreparedStatement ps, long syncId, String object, String status, int count,
-            String reason) throws SQLException {
+            String reason, int rejected) throws SQLException {
         ps.setLong(1, syncId);
         ps.setString(2, object);
         ps.setString(3, status);
         ps.setInt(4, count);
         ps.setString(5, reason);
+        ps.setInt(6, rejected);
         ps.addBatch();
     }
 
@@ -112,25 +114,25 @@ public class SyncRunRepository {
             ps.setString(1, SyncStatus.ABORTED.name());
             setInstant(ps, 2, now);
             ps.setString(3, "ABORTED");
-            ps.setString(4, "the runtime stopped while this sync was running");
+            ps.setString(4, "this sync ended without recording its outcome (the runtime stopped, or the database was unavailable)");
             ps.setLong(5, syncId);
             ps.executeUpdate();
         }
     }
 
     public Optional<StoredRun> findLatest() throws SQLException {
-        return findOne("SELECT * FROM sync_run ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", null);
+        return findOne("SELECT * FROM sync_run ORDER BY id DESC FETCH FIRST 1 ROWS ONLY");
     }
 
     public Optional<StoredRun> findLatestSuccessful() throws SQLException {
-        return findOne("SELECT * FROM sync_run WHERE status = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
-                SyncStatus.SUCCESS.name());
+        return findOne("SELECT * FROM sync_run WHERE status IN (?, ?) ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                SyncStatus.SUCCESS.name(), SyncStatus.PARTIAL.name());
     }
 
-    private Optional<StoredRun> findOne(String sql, String status) throws SQLException {
+    private Optional<StoredRun> findOne(String sql, String... statuses) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (status != null) {
-                ps.setString(1, status);
+            for (int i = 0; i < statuses.length; i++) {
+                ps.setString(i + 1, statuses[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -139,19 +141,20 @@ public class SyncRunRepository {
                 long id = rs.getLong("id");
                 Map<String, Integer> counts = new LinkedHashMap<>();
                 Map<String, String> skipped = new LinkedHashMap<>();
-                readObjects(c, id, counts, skipped);
+                Map<String, Integer> rejected = new LinkedHashMap<>();
+                readObjects(c, id, counts, skipped, rejected);
                 return Optional.of(new StoredRun(id, rs.getString("org_id"), rs.getString("trigger_source"),
                         SyncStatus.valueOf(rs.getString("status")), getInstant(rs, "started_at"),
                         getInstant(rs, "finished_at"), rs.getString("error_code"), rs.getString("error_message"),
-                        counts, skipped));
+                        counts, skipped, rejected));
             }
         }
     }
 
-    private static void readObjects(Connection c, long syncId, Map<String, Integer> counts, Map<String, String> skipped)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT object_name, status, record_count, reason FROM sync_object WHERE sync_id = ? ORDER BY object_name")) {
+    private static void readObjects(Connection c, long syncId, Map<String, Integer> counts, Map<String, String> skipped,
+            Map<String, Integer> rejected) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT object_name, status, record_count, reason, rejected_count"
+                + " FROM sync_object WHERE sync_id = ? ORDER BY object_name")) {
             ps.setLong(1, syncId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -159,6 +162,9 @@ public class SyncRunRepository {
                         skipped.put(rs.getString("object_name"), rs.getString("reason"));
                     } else {
                         counts.put(rs.getString("object_name"), rs.getInt("record_count"));
+                        if (rs.getInt("rejected_count") > 0) {
+                            rejected.put(rs.getString("object_name"), rs.getInt("rejected_count"));
+                        }
                     }
                 }
             }

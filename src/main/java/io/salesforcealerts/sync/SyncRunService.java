@@ -67,7 +67,8 @@ public class SyncRunService {
                 runs.markAborted(c, syncId, clock.instant());
             });
             users.clearStaging(syncId);
-            LOG.warn("Sync {} was interrupted by a stop of the runtime; marked ABORTED", syncId);
+            LOG.warn("Sync {} ended without recording its outcome (runtime stopped or database down); marked ABORTED,"
+                    + " its rows removed", syncId);
         }
         return interrupted.size();
     }
@@ -78,6 +79,8 @@ public class SyncRunService {
             throw new SyncAlreadyRunningException(running == null ? null : running.id());
         }
         try {
+            // with the permit held, a RUNNING run is an orphan: its failure could not be recorded (database down)
+            recoverInterruptedSyncs();
             String trigger = exchange.getMessage().getHeader(TRIGGER_HEADER, "manual", String.class);
             Instant startedAt = clock.instant();
             SyncRun run = new SyncRun(runs.insertRunning(trigger, startedAt), trigger, startedAt);
@@ -123,14 +126,16 @@ public class SyncRunService {
         }
         try {
             Instant finishedAt = clock.instant();
+            SyncResult result = SyncResult.success(run, finishedAt);
             inTransaction(c -> {
                 users.publish(c, run, finishedAt);
-                runs.finish(c, run, SyncStatus.SUCCESS, finishedAt, null);
+                runs.finish(c, run, result.status(), finishedAt, null);
             });
             users.clearStaging(run.id());
-            exchange.getMessage().setBody(SyncResult.success(run, finishedAt));
-            LOG.info("Sync {} succeeded: {}{}", run.id(), run.counts(),
-                    run.skipped().isEmpty() ? "" : ", skipped " + run.skipped().keySet());
+            exchange.getMessage().setBody(result);
+            LOG.info("Sync {} {}: {}{}{}", run.id(), result.status() == SyncStatus.SUCCESS ? "succeeded" : "ended PARTIAL",
+                    run.counts(), run.skipped().isEmpty() ? "" : ", skipped " + run.skipped().keySet(),
+                    run.rejected().isEmpty() ? "" : ", records not used " + run.rejected());
             if (lastLoggedFailure != null) {
                 LOG.info("Syncs work again after {}", lastLoggedFailure);
                 lastLoggedFailure = null;
@@ -138,6 +143,27 @@ public class SyncRunService {
         } finally {
             release(run);
         }
+    }
+
+    /** The sync was not run (API budget guard): SKIPPED with its reason; nothing else it wrote stays. */
+    public void skip(Exchange exchange) throws SQLException {
+        SyncRun run = run(exchange);
+        SyncSkippedException skip = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, SyncSkippedException.class);
+        Instant finishedAt = clock.instant();
+        try {
+            SyncRun empty = new SyncRun(run.id(), run.trigger(), run.startedAt());
+            empty.orgId(run.orgId());
+            inTransaction(c -> {
+                licences.deleteSync(c, run.id());
+                limits.deleteSync(c, run.id());
+                runs.finish(c, empty, SyncStatus.SKIPPED, finishedAt, skip.reason());
+            });
+            users.clearStaging(run.id());
+        } finally {
+            release(run);
+        }
+        exchange.getMessage().setBody(SyncResult.skipped(run, finishedAt, skip.reason()));
+        LOG.warn("Sync {} skipped: {} {}", run.id(), skip.reason().code(), skip.reason().message());
     }
 
     public void fail(Exchange exchange) {

@@ -16,12 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 /** Stands for the webhook, Slack and Teams endpoints: records every request and answers 200 unless told otherwise. */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Request(String path, String idempotencyKey, String contentType, String body, int answeredWith) {
-        JsonNode json() {
+    public record Request(String path, String idempotencyKey, String contentType, String body, int answeredWith) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -38,11 +38,11 @@ final class WebhookReceiver implements AutoCloseable {
         this.server = server;
     }
 
-    static WebhookReceiver start() throws IOException {
+    public static WebhookReceiver start() throws IOException {
         return start(0);
     }
 
-    static WebhookReceiver start(int port) throws IOException {
+    public static WebhookReceiver start(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         WebhookReceiver receiver = new WebhookReceiver(server);
         server.createContext("/", exchange -> {
@@ -66,26 +66,26 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** The next requests are answered with these statuses, in order; then 200 again. */
-    void answerNext(int... statuses) {
+    public void answerNext(int... statuses) {
         for (int s : statuses) {
             nextStatuses.add(s);
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return new ArrayList<>(requests);
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
     /** Requests answered 2xx, i.e. notifications the receiver accepted. */
-    List<Request> accepted(String path) {
+    public List<Request> accepted(String path) {
         return requests(path).stream().filter(r -> r.answeredWith() == 200).toList();
     }
 

@@ -57,6 +57,9 @@ public final class RuntimeHarness implements AutoCloseable {
         p.put("db.url", "jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath());
         p.put("sync.on-startup", "false");
         p.put("sync.schedule", "0 0 0 1 1 ? 2099");
+        // retries of transient failures keep their production count but not their production delays
+        p.put("sync.retry.initial-delay-ms", "20");
+        p.put("sync.retry.max-delay-ms", "100");
         p.put("api.token", API_TOKEN);
         p.put("api.token-file", dataDir.resolve("api-token").toAbsolutePath().toString());
         return p;

@@ -127,6 +127,8 @@ public class SalesforceAlertsConfiguration implements CamelConfiguration {
         component.setLazyLogin(true);
         component.setHttpClientIdleTimeout(sf.idleTimeoutMillis());
         component.setHttpClientConnectionTimeout(sf.connectTimeoutMillis());
+        // whole-request limit (login included); camel-salesforce's 60 s default is short for big query pages
+        component.setHttpRequestTimeout(sf.requestTimeoutMillis());
         return component;
     }
 }

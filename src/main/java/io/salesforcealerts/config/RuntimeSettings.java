@@ -45,7 +45,7 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
 
     public record SalesforceSettings(String loginUrl, AuthFlow authFlow, String consumerKey, String consumerSecret,
             String username, String password, String securityToken, JwtSettings jwt, String apiVersion,
-            int queryBatchSize, long idleTimeoutMillis, long connectTimeoutMillis) {
+            int queryBatchSize, long idleTimeoutMillis, long connectTimeoutMillis, long requestTimeoutMillis) {
 
         /** What camel-salesforce sends as the password: the security token is appended when set. */
         public String loginPassword() {
@@ -123,7 +123,8 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
                 r.apiVersion("salesforce.api-version"),
                 r.integer("salesforce.query-batch-size", 200, 2000),
                 r.integer("salesforce.http.idle-timeout-ms", 1000, Integer.MAX_VALUE),
-                r.integer("salesforce.http.connect-timeout-ms", 1000, Integer.MAX_VALUE));
+                r.integer("salesforce.http.connect-timeout-ms", 1000, Integer.MAX_VALUE),
+                r.integer("salesforce.http.request-timeout-ms", 1000, 3_600_000));
         SyncSettings sync = new SyncSettings(r.bool("sync.enabled"), r.cron("sync.schedule"), r.bool("sync.on-startup"),
                 r.integer("sync.api-reserve-percent", 10, 0, 100),
                 new RetrySettings(r.integer("sync.retry.max-attempts", 4, 1, 100),

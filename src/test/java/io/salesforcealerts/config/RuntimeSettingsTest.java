@@ -36,6 +36,7 @@ class RuntimeSettingsTest {
         p.setProperty("salesforce.query-batch-size", "2000");
         p.setProperty("salesforce.http.idle-timeout-ms", "120000");
         p.setProperty("salesforce.http.connect-timeout-ms", "30000");
+        p.setProperty("salesforce.http.request-timeout-ms", "300000");
         p.setProperty("sync.enabled", "true");
         p.setProperty("sync.schedule", "0 0/15 * * * ?");
         p.setProperty("sync.on-startup", "true");

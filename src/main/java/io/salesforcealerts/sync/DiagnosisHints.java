@@ -42,6 +42,9 @@ public final class DiagnosisHints {
                     + " 'View Setup and Configuration' permission (profile or permission set).";
             case "REQUEST_LIMIT_EXCEEDED" -> "The org has used its daily API request allowance (DailyApiRequests): syncs"
                     + " work again when it recovers over the next 24 hours; sync less often (sync.schedule).";
+            case "API_BUDGET_RESERVE" -> "The sync was skipped to leave the org's last daily API requests to other"
+                    + " systems (sync.api-reserve-percent): syncs resume as DailyApiRequests recovers; lower the reserve"
+                    + " or sync less often (sync.schedule).";
             case "INVALID_OPERATION_WITH_EXPIRED_PASSWORD" -> "The integration user's password has expired: log in once in"
                     + " a browser to set a new one and update salesforce.password (or set 'Password Never Expires' on an"
                     + " API-only profile).";

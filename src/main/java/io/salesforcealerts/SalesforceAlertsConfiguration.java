@@ -24,6 +24,7 @@ import io.salesforcealerts.sync.SyncPageWriter;
 import io.salesforcealerts.sync.SyncRunRepository;
 import io.salesforcealerts.sync.SyncRunService;
 import io.salesforcealerts.sync.UserRepository;
+import io.salesforcealerts.sync.UserSyncPlanner;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.salesforce.AuthenticationType;
@@ -78,6 +79,8 @@ public class SalesforceAlertsConfiguration implements CamelConfiguration {
         registry.bind("runtimeSettings", settings);
         registry.bind("syncRunService", syncRunService);
         registry.bind("syncPageWriter", pageWriter);
+        registry.bind("userSyncPlanner", new UserSyncPlanner(users, settings.sync().users().lookback(),
+                settings.sync().users().fullRefresh(), clock));
         RuntimeSettings.RetrySettings retry = settings.sync().retry();
         registry.bind("salesforceRetry", new SalesforceRetry(new SalesforceRetry.Settings(retry.maxAttempts(),
                 java.time.Duration.ofMillis(retry.initialDelayMillis()), java.time.Duration.ofMillis(retry.maxDelayMillis()),

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations in properties: {@code 500ms}, {@code 30s}, {@code 15m}, {@code 4h}, {@code 1d}, or ISO-8601 ({@code PT4H}). */
-final class Durations {
+public final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
@@ -13,7 +13,7 @@ final class Durations {
     }
 
     /** Null when the text is not a positive duration. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text == null ? "" : text.strip();
         Matcher m = SHORT.matcher(t);
         Duration d = null;

@@ -73,6 +73,9 @@ public class StatusApi {
         json.put("startedAt", run.startedAt());
         json.put("finishedAt", run.finishedAt());
         json.put("counts", run.counts());
+        if (run.usersMode() != null) {
+            json.put("usersMode", run.usersMode());
+        }
         json.put("skipped", run.skipped());
         if (!run.rejected().isEmpty()) { // PARTIAL
             json.put("rejected", run.rejected());

@@ -39,6 +39,9 @@ public class SyncApi {
         body.put("startedAt", r.startedAt());
         body.put("finishedAt", r.finishedAt());
         body.put("counts", r.counts());
+        if (r.usersMode() != null) { // FULL or INCREMENTAL: how the User records in counts were fetched
+            body.put("usersMode", r.usersMode().name());
+        }
         body.put("skipped", r.skipped());
         if (!r.rejected().isEmpty()) { // PARTIAL: records per object that could not be used
             body.put("rejected", r.rejected());

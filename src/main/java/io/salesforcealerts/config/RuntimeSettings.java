@@ -1,6 +1,7 @@
 package io.salesforcealerts.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,9 +64,17 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
     /**
      * @param apiReservePercent a sync is skipped when DailyApiRequests Remaining is under this share of Max
      * @param retry             retries of transient Salesforce failures (sync.retry.*)
+     * @param users             incremental user fetches (sync.users.*)
      */
     public record SyncSettings(boolean enabled, String schedule, boolean onStartup, int apiReservePercent,
-            RetrySettings retry) {
+            RetrySettings retry, UserSyncSettings users) {
+    }
+
+    /**
+     * @param lookback    an incremental fetch reads SystemModstamp after the watermark minus this (zero allowed)
+     * @param fullRefresh a full fetch runs when the last one is older than this; zero: every fetch is full
+     */
+    public record UserSyncSettings(Duration lookback, Duration fullRefresh) {
     }
 
     /** Per Salesforce call: at most maxAttempts tries and maxTotalMillis, backoff from initialDelayMillis up to maxDelayMillis. */
@@ -130,7 +139,9 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
                 new RetrySettings(r.integer("sync.retry.max-attempts", 4, 1, 100),
                         r.integer("sync.retry.initial-delay-ms", 1000, 0, Integer.MAX_VALUE),
                         r.integer("sync.retry.max-delay-ms", 30000, 0, Integer.MAX_VALUE),
-                        r.integer("sync.retry.max-total-ms", 120000, 0, Integer.MAX_VALUE)));
+                        r.integer("sync.retry.max-total-ms", 120000, 0, Integer.MAX_VALUE)),
+                new UserSyncSettings(r.duration("sync.users.lookback", Duration.ofMinutes(10)),
+                        r.duration("sync.users.full-refresh", Duration.ofDays(1))));
         DatabaseSettings db = new DatabaseSettings(r.required("db.url"), r.optional("db.username").orElse(""),
                 r.optionalSecret("db.password").orElse(""), r.integer("db.pool-size", 1, 100),
                 r.integer("db.connection-timeout-ms", 30000, 250, Integer.MAX_VALUE));
@@ -294,6 +305,27 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
         /** An optional key: the default when not set (an application.properties older than the key). */
         int integer(String key, int defaultValue, int min, int max) {
             return optional(key).isEmpty() ? defaultValue : integer(key, min, max);
+        }
+
+        /** An optional duration key: 30s, 10m, 24h, 1d, 500ms, ISO-8601 (PT10M, P1D) or 0; never negative. */
+        Duration duration(String key, Duration defaultValue) {
+            if (optional(key).isEmpty()) {
+                return defaultValue;
+            }
+            return parse(key, v -> {
+                if (v.matches("0+\\s*(ms|s|m|h|d)?")) {
+                    return Duration.ZERO;
+                }
+                Duration d = io.salesforcealerts.alerts.Durations.parse(v);
+                if (d == null) {
+                    Duration iso = Duration.parse(v); // PT0S; a bad or negative value throws below
+                    if (!iso.isZero()) {
+                        throw new IllegalArgumentException();
+                    }
+                    d = iso;
+                }
+                return d;
+            }, "a duration such as 10m, 24h, 1d, PT10M or P1D (0 or more)", defaultValue);
         }
 
         boolean bool(String key) {

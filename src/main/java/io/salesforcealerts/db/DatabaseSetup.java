@@ -16,7 +16,7 @@ public final class DatabaseSetup {
     public static HikariDataSource open(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("salesforce-alerts");
-        config.setJdbcUrl(settings.url());
+        config.setJdbcUrl(h2FileDefaults(settings.url()));
         config.setUsername(settings.username());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
@@ -27,6 +27,29 @@ public final class DatabaseSetup {
         HikariDataSource dataSource = new HikariDataSource(config);
         migrate(dataSource);
         return dataSource;
+    }
+
+    /**
+     * An embedded H2 file database is made crash-safe: each commit is written at once (H2 otherwise keeps
+     * the last ~second of commits in memory, lost on kill -9), and H2's own JVM shutdown hook does not close
+     * it under a sync still finishing on SIGTERM (the pool closes it after the routes have stopped).
+     * Settings given in the URL win.
+     */
+    static String h2FileDefaults(String url) {
+        boolean embeddedFile = url != null && (url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:./")
+                || url.startsWith("jdbc:h2:/") || url.startsWith("jdbc:h2:~"));
+        if (!embeddedFile) {
+            return url;
+        }
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder result = new StringBuilder(url);
+        if (!upper.contains(";WRITE_DELAY=")) {
+            result.append(";WRITE_DELAY=0");
+        }
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+            result.append(";DB_CLOSE_ON_EXIT=FALSE");
+        }
+        return result.toString();
     }
 
     public static void migrate(DataSource dataSource) {

@@ -44,10 +44,14 @@ public final class RecordMappers {
                 fits(text(r, "Status"), "Status", SHORT), instant(r, "ExpirationDate"), null);
     }
 
-    /** User: the licence comes through Profile.UserLicense.Name; LastLoginDate null means never logged in. */
+    /**
+     * User: the licence comes through Profile.UserLicense.Name; LastLoginDate null means never logged in;
+     * SystemModstamp is kept in staging only, for the watermark.
+     */
     public static SalesforceUser user(JsonNode r) {
         return new SalesforceUser(fits(requiredText(r, "Id"), "Id", ID), fits(text(r, "Username"), "Username", LONG), fits(text(r, "Name"), "Name", LONG), bool(r, "IsActive"),
-                fits(text(r, "UserType"), "UserType", SHORT), fits(path(r, "Profile.UserLicense.Name"), "Profile.UserLicense.Name", LONG), instant(r, "LastLoginDate"));
+                fits(text(r, "UserType"), "UserType", SHORT), fits(path(r, "Profile.UserLicense.Name"), "Profile.UserLicense.Name", LONG), instant(r, "LastLoginDate"),
+                instant(r, "SystemModstamp"));
     }
 
     private static String fits(String value, String field, int maxLength) {

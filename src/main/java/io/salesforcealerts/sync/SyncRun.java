@@ -13,6 +13,7 @@ public final class SyncRun {
     private final String trigger;
     private final Instant startedAt;
     private volatile String orgId;
+    private volatile SyncMode usersMode;
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
     private final Map<String, Integer> rejected = new LinkedHashMap<>();
@@ -41,6 +42,15 @@ public final class SyncRun {
 
     void orgId(String orgId) {
         this.orgId = orgId;
+    }
+
+    /** FULL or INCREMENTAL, once the sync-users route has chosen (null before, or for a sync that never got there). */
+    public SyncMode usersMode() {
+        return usersMode;
+    }
+
+    void usersMode(SyncMode mode) {
+        this.usersMode = mode;
     }
 
     public synchronized void addRecords(String object, int records) {

@@ -29,7 +29,7 @@ public class SyncRunRepository {
     /** A sync as stored, for the status API. */
     public record StoredRun(long id, String orgId, String trigger, SyncStatus status, Instant startedAt,
             Instant finishedAt, String errorCode, String errorMessage, Map<String, Integer> counts,
-            Map<String, String> skipped, Map<String, Integer> rejected) {
+            Map<String, String> skipped, Map<String, Integer> rejected, String usersMode) {
     }
 
     public long insertRunning(String trigger, Instant startedAt) throws SQLException {
@@ -60,13 +60,15 @@ public class SyncRunRepository {
     /** Records the per-object outcome and the final status, inside the caller's transaction. */
     void finish(Connection c, SyncRun run, SyncStatus status, Instant finishedAt, SyncError error) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO sync_object (sync_id, object_name, status, record_count, reason, rejected_count) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO sync_object (sync_id, object_name, status, record_count, reason, rejected_count, sync_mode)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             Map<String, Integer> rejected = run.rejected();
             for (Map.Entry<String, Integer> e : run.counts().entrySet()) {
-                addObject(ps, run.id(), e.getKey(), "SYNCED", e.getValue(), null, rejected.getOrDefault(e.getKey(), 0));
+                addObject(ps, run.id(), e.getKey(), "SYNCED", e.getValue(), null, rejected.getOrDefault(e.getKey(), 0),
+                        "User".equals(e.getKey()) && run.usersMode() != null ? run.usersMode().name() : null);
             }
             for (Map.Entry<String, String> e : run.skipped().entrySet()) {
-                addObject(ps, run.id(), e.getKey(), "SKIPPED", 0, e.getValue(), 0);
+                addObject(ps, run.id(), e.getKey(), "SKIPPED", 0, e.getValue(), 0, null);
             }
             ps.executeBatch();
         }
@@ -83,13 +85,14 @@ public class SyncRunRepository {
     }
 
     private static void addObject(PreparedStatement ps, long syncId, String object, String status, int count,
-            String reason, int rejected) throws SQLException {
+            String reason, int rejected, String mode) throws SQLException {
         ps.setLong(1, syncId);
         ps.setString(2, object);
         ps.setString(3, status);
         ps.setInt(4, count);
         ps.setString(5, reason);
         ps.setInt(6, rejected);
+        ps.setString(7, mode);
         ps.addBatch();
     }
 
@@ -142,18 +145,20 @@ public class SyncRunRepository {
                 Map<String, Integer> counts = new LinkedHashMap<>();
                 Map<String, String> skipped = new LinkedHashMap<>();
                 Map<String, Integer> rejected = new LinkedHashMap<>();
-                readObjects(c, id, counts, skipped, rejected);
+                String usersMode = readObjects(c, id, counts, skipped, rejected);
                 return Optional.of(new StoredRun(id, rs.getString("org_id"), rs.getString("trigger_source"),
                         SyncStatus.valueOf(rs.getString("status")), getInstant(rs, "started_at"),
                         getInstant(rs, "finished_at"), rs.getString("error_code"), rs.getString("error_message"),
-                        counts, skipped, rejected));
+                        counts, skipped, rejected, usersMode));
             }
         }
     }
 
-    private static void readObjects(Connection c, long syncId, Map<String, Integer> counts, Map<String, String> skipped,
+    /** Fills the maps; returns the User row's sync mode (FULL, INCREMENTAL) or null. */
+    private static String readObjects(Connection c, long syncId, Map<String, Integer> counts, Map<String, String> skipped,
             Map<String, Integer> rejected) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT object_name, status, record_count, reason, rejected_count"
+        String usersMode = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT object_name, status, record_count, reason, rejected_count, sync_mode"
                 + " FROM sync_object WHERE sync_id = ? ORDER BY object_name")) {
             ps.setLong(1, syncId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -165,9 +170,13 @@ public class SyncRunRepository {
                         if (rs.getInt("rejected_count") > 0) {
                             rejected.put(rs.getString("object_name"), rs.getInt("rejected_count"));
                         }
+                        if ("User".equals(rs.getString("object_name"))) {
+                            usersMode = rs.getString("sync_mode");
+                        }
                     }
                 }
             }
         }
+        return usersMode;
     }
 }

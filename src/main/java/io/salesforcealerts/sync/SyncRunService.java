@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The life of one sync, called from {@code routes/sync.camel.yaml}: {@link #begin} takes the single
  * sync permit (never two syncs at once) and records a RUNNING run; {@link #complete} publishes users
- * and marks the run SUCCESS in one transaction, which is what makes its snapshot the latest;
+ * and marks the run SUCCESS in one transaction (which also advances the users' watermark), which is what
+ * makes its snapshot the latest;
  * {@link #fail} removes what the run wrote and records the error.
  */
 public class SyncRunService {
@@ -129,6 +130,7 @@ public class SyncRunService {
             SyncResult result = SyncResult.success(run, finishedAt);
             inTransaction(c -> {
                 users.publish(c, run, finishedAt);
+                users.advanceWatermark(c, run, finishedAt); // only here: a failed sync never moves it
                 runs.finish(c, run, result.status(), finishedAt, null);
             });
             users.clearStaging(run.id());

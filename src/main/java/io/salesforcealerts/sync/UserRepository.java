@@ -1,5 +1,6 @@
 package io.salesforcealerts.sync;
 
+import static io.salesforcealerts.db.JdbcValues.getInstant;
 import static io.salesforcealerts.db.JdbcValues.setBoolean;
 import static io.salesforcealerts.db.JdbcValues.setInstant;
 
@@ -19,7 +20,7 @@ import javax.sql.DataSource;
 public class UserRepository {
 
     private static final String STAGE = "INSERT INTO sf_user_staging (sync_id, id, username, name, is_active, user_type, "
-            + "licence_name, last_login_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + "licence_name, last_login_at, system_modstamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     // Standard SQL MERGE (H2 2.x, PostgreSQL 15+). Only changed users are rewritten: between two syncs
     // few users change, which keeps the publishing transaction, and the memory it needs, small.
@@ -38,6 +39,7 @@ public class UserRepository {
             + "VALUES (?, s.id, s.username, s.name, s.is_active, s.user_type, s.licence_name, s.last_login_at, ?, ?)";
 
     private static final int CLEAR_CHUNK = 5000;
+    private static final String OBJECT = "User";
 
     private final DataSource dataSource;
 
@@ -57,6 +59,7 @@ public class UserRepository {
                 ps.setString(6, u.userType());
                 ps.setString(7, u.licenceName());
                 setInstant(ps, 8, u.lastLoginAt());
+                setInstant(ps, 9, u.systemModstamp());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -74,6 +77,75 @@ public class UserRepository {
             ps.setLong(6, run.id());
             setInstant(ps, 7, now);
             ps.executeUpdate();
+        }
+    }
+
+    /** The User watermark of an org as last published: highest SystemModstamp and start of the last full fetch. */
+    public record Watermark(Instant watermark, Instant lastFullAt) {
+        static final Watermark NONE = new Watermark(null, null);
+    }
+
+    public Watermark findWatermark(String orgId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return findWatermark(c, orgId);
+        }
+    }
+
+    private static Watermark findWatermark(Connection c, String orgId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT watermark, last_full_at FROM sync_watermark WHERE org_id = ? AND object_name = ?")) {
+            ps.setString(1, orgId);
+            ps.setString(2, OBJECT);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Watermark(getInstant(rs, "watermark"), getInstant(rs, "last_full_at")) : Watermark.NONE;
+            }
+        }
+    }
+
+    /**
+     * Inside the publishing transaction, after {@link #publish}: the watermark moves up to the highest
+     * staged SystemModstamp (never down), and a FULL fetch records its start as the last full fetch. Nothing
+     * happens when the User object was not fetched (skipped), so a sync that did not publish users never
+     * moves the watermark.
+     */
+    void advanceWatermark(Connection c, SyncRun run, Instant now) throws SQLException {
+        if (run.usersMode() == null || !run.counts().containsKey(OBJECT) || run.orgId() == null) {
+            return;
+        }
+        Instant stagedMax;
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(system_modstamp) AS max_modstamp FROM sf_user_staging WHERE sync_id = ?")) {
+            ps.setLong(1, run.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                stagedMax = getInstant(rs, "max_modstamp");
+            }
+        }
+        Watermark old = findWatermark(c, run.orgId());
+        Instant watermark = old.watermark() == null || stagedMax != null && stagedMax.isAfter(old.watermark())
+                ? stagedMax : old.watermark();
+        Instant lastFullAt = run.usersMode() == SyncMode.FULL ? run.startedAt() : old.lastFullAt();
+        int updated;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_watermark SET watermark = ?, last_full_at = ?, "
+                + "sync_id = ?, updated_at = ? WHERE org_id = ? AND object_name = ?")) {
+            setInstant(ps, 1, watermark);
+            setInstant(ps, 2, lastFullAt);
+            ps.setLong(3, run.id());
+            setInstant(ps, 4, now);
+            ps.setString(5, run.orgId());
+            ps.setString(6, OBJECT);
+            updated = ps.executeUpdate();
+        }
+        if (updated == 0) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_watermark (watermark, last_full_at, "
+                    + "sync_id, updated_at, org_id, object_name) VALUES (?, ?, ?, ?, ?, ?)")) {
+                setInstant(ps, 1, watermark);
+                setInstant(ps, 2, lastFullAt);
+                ps.setLong(3, run.id());
+                setInstant(ps, 4, now);
+                ps.setString(5, run.orgId());
+                ps.setString(6, OBJECT);
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +34,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Integer> nextStatuses = new ConcurrentLinkedDeque<>();
+    private volatile CountDownLatch hold;
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -49,6 +51,20 @@ public final class WebhookReceiver implements AutoCloseable {
             String body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            CountDownLatch held = receiver.hold;
+            if (held != null) {
+                // a hung endpoint: the request is recorded as never answered (status 0), then waits for release()
+                receiver.requests.add(new Request(exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                        exchange.getRequestHeaders().getFirst("Content-Type"), body, 0));
+                try {
+                    held.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+                return;
             }
             Integer next = receiver.nextStatuses.poll();
             int status = next == null ? 200 : next;
@@ -72,6 +88,20 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** From now on requests are recorded (answered with 0) and hang without an answer until {@link #release()}. */
+    public void hang() {
+        hold = new CountDownLatch(1);
+    }
+
+    /** Ends {@link #hang()}: hung requests get their connection closed, new ones are answered normally. */
+    public void release() {
+        CountDownLatch held = hold;
+        hold = null;
+        if (held != null) {
+            held.countDown();
+        }
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
@@ -91,6 +121,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }

@@ -65,7 +65,7 @@ class HttpApiTest {
     void syncStatusAndLicenceShapes() throws Exception {
         JsonNode sync = RuntimeHarness.json(runtime.post("/api/sync"));
         assertThat(sync.fieldNames()).toIterable()
-                .containsExactly("status", "syncId", "orgId", "startedAt", "finishedAt", "counts", "skipped");
+                .containsExactly("status", "syncId", "orgId", "startedAt", "finishedAt", "counts", "usersMode", "skipped");
         assertThat(sync.get("counts").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("Limits", "UserLicense", "PermissionSetLicense", "PackageLicense", "User");
         assertThat(sync.get("startedAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
@@ -78,6 +78,7 @@ class HttpApiTest {
         assertThat(last.get("status").asText()).isEqualTo("SUCCESS");
         assertThat(last.get("trigger").asText()).isEqualTo("http");
         assertThat(last.get("counts").get("User").asInt()).isEqualTo(250);
+        assertThat(last.get("usersMode").asText()).isEqualTo("FULL");
         assertThat(last.get("error").isNull()).isTrue();
 
         JsonNode licences = RuntimeHarness.json(runtime.get("/api/licenses"));

@@ -54,10 +54,14 @@ public final class SyncBenchmark {
                         throw new IllegalStateException("sync failed: " + response.body());
                     }
                     long stored = runtime.count("SELECT COUNT(*) FROM sf_user");
-                    System.out.printf("run %d (%s): %d users in %.2f s = %.0f users/s; %d users stored; "
+                    // later syncs are INCREMENTAL (sync.users.*): they fetch the changed users only
+                    com.fasterxml.jackson.databind.JsonNode body = RuntimeHarness.json(response);
+                    int fetched = body.get("counts").get("User").asInt();
+                    System.out.printf("run %d (%s, users %s): %d users fetched in %.2f s = %.0f users/s; %d users stored; "
                             + "peak live heap (after GC) %d MiB%n",
-                            run, run == 1 ? "first sync, all users new" : "10% of users changed", users, seconds,
-                            users / seconds, stored, LIVE_HEAP_PEAK.get() >> 20);
+                            run, run == 1 ? "first sync, all users new" : "10% of users changed",
+                            body.path("usersMode").asText("?"), fetched, seconds, fetched / seconds, stored,
+                            LIVE_HEAP_PEAK.get() >> 20);
                 }
                 System.gc();
                 System.out.printf("max heap %d MiB; heap after GC at start %d MiB, at end %d MiB%n",

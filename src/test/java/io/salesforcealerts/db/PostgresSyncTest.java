@@ -34,6 +34,11 @@ class PostgresSyncTest {
                 HttpResponse<String> second = runtime.post("/api/sync");
                 assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
                 long secondId = RuntimeHarness.json(second).get("syncId").asLong();
+                // the second sync is incremental: the watermark is read and advanced on PostgreSQL too
+                assertThat(RuntimeHarness.json(second).get("usersMode").asText()).isEqualTo("INCREMENTAL");
+                assertThat(RuntimeHarness.json(second).get("counts").get("User").asInt()).isLessThan(1_200);
+                assertThat(runtime.count("SELECT COUNT(*) FROM sync_watermark WHERE sync_id = ? AND watermark IS NOT NULL",
+                        secondId)).isEqualTo(1);
 
                 assertThat(runtime.count("SELECT COUNT(*) FROM sf_user")).isEqualTo(1_200);
                 // only the changed user is rewritten by the second sync
@@ -41,7 +46,7 @@ class PostgresSyncTest {
                 assertThat(runtime.count("SELECT COUNT(*) FROM sf_user WHERE id = ? AND NOT is_active",
                         simulator.org().user(3).id())).isEqualTo(1);
 
-                simulator.faults().restError("User", 1, 503, "SERVER_UNAVAILABLE", "try later", 100);
+                simulator.faults().restError("User", 0, 503, "SERVER_UNAVAILABLE", "try later", 100);
                 assertThat(runtime.post("/api/sync").statusCode()).isEqualTo(502);
                 assertThat(runtime.count("SELECT MIN(sync_id) FROM latest_licence")).isEqualTo(secondId);
                 assertThat(runtime.count("SELECT COUNT(*) FROM sf_user_staging")).isZero();

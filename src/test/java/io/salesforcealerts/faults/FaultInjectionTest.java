@@ -69,6 +69,8 @@ class FaultInjectionTest {
         p.put("sync.retry.initial-delay-ms", "20");
         p.put("sync.retry.max-delay-ms", "100");
         p.put("sync.retry.max-total-ms", "5000");
+        // every sync fetches every user, so each fault hits a full, paged fetch (IncrementalUserSyncTest covers the rest)
+        p.put("sync.users.full-refresh", "0");
         return p;
     }
 

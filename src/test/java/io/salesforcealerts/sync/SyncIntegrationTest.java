@@ -44,6 +44,8 @@ class SyncIntegrationTest {
         simulator = SalesforceSimulator.start(SimulatedOrg.generate(7L, USERS));
         Map<String, String> props = RuntimeHarness.defaults(simulator, dataDir);
         props.put("salesforce.query-batch-size", "200");
+        // full fetches on every sync: paging, snapshots and failures of a full sync (incremental: IncrementalUserSyncTest)
+        props.put("sync.users.full-refresh", "0");
         runtime = RuntimeHarness.start(props);
     }
 

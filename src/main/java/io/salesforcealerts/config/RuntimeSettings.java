@@ -133,7 +133,7 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
                 r.integer("salesforce.query-batch-size", 200, 2000),
                 r.integer("salesforce.http.idle-timeout-ms", 1000, Integer.MAX_VALUE),
                 r.integer("salesforce.http.connect-timeout-ms", 1000, Integer.MAX_VALUE),
-                r.integer("salesforce.http.request-timeout-ms", 1000, 3_600_000));
+                r.integer("salesforce.http.request-timeout-ms", 300_000, 1000, 3_600_000));
         SyncSettings sync = new SyncSettings(r.bool("sync.enabled"), r.cron("sync.schedule"), r.bool("sync.on-startup"),
                 r.integer("sync.api-reserve-percent", 10, 0, 100),
                 new RetrySettings(r.integer("sync.retry.max-attempts", 4, 1, 100),

@@ -86,6 +86,44 @@ class DatabaseOutageTest {
         }
     }
 
+    @Test
+    void aPendingDeliveryStaysInTheOutboxThroughAnOutageAndIsDeliveredOnce() throws Exception {
+        int dbPort = RuntimeHarness.freePort();
+        Server db = startDatabase(dbPort);
+        try (SalesforceSimulator simulator = SalesforceSimulator.start(SimulatedOrg.generate(29L, FaultInjectionTest.USERS));
+                WebhookReceiver receiver = WebhookReceiver.start()) {
+            Map<String, String> p = FaultInjectionTest.properties(simulator, receiver, dataDir);
+            p.put("db.url", "jdbc:h2:tcp://127.0.0.1:" + dbPort + "/salesforce-alerts");
+            p.put("db.connection-timeout-ms", "500");
+            try (RuntimeHarness runtime = RuntimeHarness.start(p)) {
+                // a failed sync fires sync-failing; its notification hangs at the receiver
+                receiver.hang();
+                simulator.faults().loginError("invalid_client", "invalid client credentials");
+                assertThat(runtime.post("/api/sync").statusCode()).isEqualTo(502);
+                await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requests("/hook").size() >= 1);
+                String key = receiver.requests("/hook").get(0).idempotencyKey();
+
+                // the database goes away while the delivery is in flight; the attempt then fails too
+                db.stop();
+                receiver.release();
+                db = startDatabase(dbPort);
+                simulator.faults().clear();
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted("/hook").size() == 1);
+                await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
+                        .until(() -> receiver.accepted("/hook").size() == 1);
+                assertThat(receiver.accepted("/hook").get(0).idempotencyKey()).isEqualTo(key);
+                assertThat(receiver.accepted("/hook").get(0).json().get("state").asText()).isEqualTo("firing");
+                // the webhook row and the log-channel row of this critical alert: both delivered, none pending or dead
+                await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> runtime.count(
+                        "SELECT COUNT(*) FROM alert_delivery WHERE status <> 'DELIVERED'") == 0);
+                assertThat(runtime.count("SELECT COUNT(*) FROM alert_delivery WHERE status = 'PENDING'")).isZero();
+            }
+        } finally {
+            db.stop();
+        }
+    }
+
     private Server startDatabase(int port) throws Exception {
         return Server.createTcpServer("-tcpPort", String.valueOf(port), "-baseDir", dataDir.resolve("h2").toString(),
                 "-ifNotExists").start();

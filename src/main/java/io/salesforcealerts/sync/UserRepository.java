@@ -124,27 +124,22 @@ public class UserRepository {
         Instant watermark = old.watermark() == null || stagedMax != null && stagedMax.isAfter(old.watermark())
                 ? stagedMax : old.watermark();
         Instant lastFullAt = run.usersMode() == SyncMode.FULL ? run.startedAt() : old.lastFullAt();
-        int updated;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_watermark SET watermark = ?, last_full_at = ?, "
-                + "sync_id = ?, updated_at = ? WHERE org_id = ? AND object_name = ?")) {
-            setInstant(ps, 1, watermark);
-            setInstant(ps, 2, lastFullAt);
-            ps.setLong(3, run.id());
-            setInstant(ps, 4, now);
-            ps.setString(5, run.orgId());
-            ps.setString(6, OBJECT);
-            updated = ps.executeUpdate();
-        }
-        if (updated == 0) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_watermark (watermark, last_full_at, "
-                    + "sync_id, updated_at, org_id, object_name) VALUES (?, ?, ?, ?, ?, ?)")) {
+        // update, else insert: the same six values in the same order for both statements
+        String update = "UPDATE sync_watermark SET watermark = ?, last_full_at = ?, sync_id = ?, updated_at = ? "
+                + "WHERE org_id = ? AND object_name = ?";
+        String insert = "INSERT INTO sync_watermark (watermark, last_full_at, sync_id, updated_at, org_id, object_name) "
+                + "VALUES (?, ?, ?, ?, ?, ?)";
+        for (String sql : new String[] {update, insert}) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 setInstant(ps, 1, watermark);
                 setInstant(ps, 2, lastFullAt);
                 ps.setLong(3, run.id());
                 setInstant(ps, 4, now);
                 ps.setString(5, run.orgId());
                 ps.setString(6, OBJECT);
-                ps.executeUpdate();
+                if (ps.executeUpdate() > 0) {
+                    return;
+                }
             }
         }
     }

@@ -88,8 +88,7 @@ public final class RuntimeLauncher {
         main.setAppName("salesforce-alerts");
         // Camel's start-up summary masks keys it knows as secrets; these are ours too
         main.configure().setAdditionalSensitiveKeywords("token,security-token,securitytoken,secret,private-key,"
-                + "privatekey,keystore-password,keystorepassword,consumer-key,consumerkey,client-id,clientid,"
-                + "webhook,slack,teams"); // incoming-webhook URLs carry their own credentials
+                + "privatekey,keystore-password,keystorepassword,consumer-key,consumerkey,client-id,clientid");
         // later locations override earlier ones: the working directory's file wins key by key
         main.setDefaultPropertyPlaceholderLocation("classpath:application.properties;optional=true,file:"
                 + workDir.resolve("application.properties").toAbsolutePath() + ";optional=true");

@@ -35,7 +35,7 @@ public class ApiAuthentication {
         if (Files.isRegularFile(tokenFile)) {
             String stored = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
             if (!stored.isEmpty()) {
-                LOG.info("API token read from {}", tokenFile.toAbsolutePath());
+                LOG.info("API token read from {}", tokenFile.toAbsolutePath().normalize());
                 return stored;
             }
         }
@@ -54,7 +54,7 @@ public class ApiAuthentication {
             Files.deleteIfExists(tmp);
         }
         LOG.warn("No api.token configured: generated one and stored it in {} (readable by this user only)."
-                + " Send it as 'Authorization: Bearer <token>'.", tokenFile.toAbsolutePath());
+                + " Send it as 'Authorization: Bearer <token>'.", tokenFile.toAbsolutePath().normalize());
         return generated;
     }
 

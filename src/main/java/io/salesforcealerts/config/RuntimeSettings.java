@@ -168,13 +168,19 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
         }
 
         String required(String key, String... aliases) {
-            Optional<String> value = optional(key);
+            return firstSet(this::optional, ")", key, aliases);
+        }
+
+        /** The value of the key or of its first alias that is set; else a problem naming them all. */
+        private String firstSet(Function<String, Optional<String>> lookup, String missingSuffix, String key,
+                String... aliases) {
+            Optional<String> value = lookup.apply(key);
             for (int i = 0; value.isEmpty() && i < aliases.length; i++) {
-                value = optional(aliases[i]);
+                value = lookup.apply(aliases[i]);
             }
             if (value.isEmpty()) {
                 String names = aliases.length == 0 ? key : key + " (or " + String.join(", ", aliases) + ")";
-                problems.add(names + " is not set (environment variable " + envName(key) + ")");
+                problems.add(names + " is not set (environment variable " + envName(key) + missingSuffix);
                 return null;
             }
             return value.get();
@@ -207,17 +213,7 @@ public record RuntimeSettings(SalesforceSettings salesforce, SyncSettings sync, 
         }
 
         String secret(String key, String... aliases) {
-            Optional<String> value = optionalSecret(key);
-            for (int i = 0; value.isEmpty() && i < aliases.length; i++) {
-                value = optionalSecret(aliases[i]);
-            }
-            if (value.isEmpty()) {
-                String names = aliases.length == 0 ? key : key + " (or " + String.join(", ", aliases) + ")";
-                problems.add(names + " is not set (environment variable " + envName(key) + ", or a file named by "
-                        + key + "-file)");
-                return null;
-            }
-            return value.get();
+            return firstSet(this::optionalSecret, ", or a file named by " + key + "-file)", key, aliases);
         }
 
         AuthFlow authFlow(String key) {

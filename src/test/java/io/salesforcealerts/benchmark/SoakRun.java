@@ -24,6 +24,7 @@ import io.salesforcealerts.simulator.SalesforceSimulator;
 import io.salesforcealerts.simulator.SimulatedOrg;
 import io.salesforcealerts.simulator.SimulatorFaults;
 import io.salesforcealerts.support.RuntimeHarness;
+import io.salesforcealerts.support.TestAlertRules;
 
 /**
  * Soak run: N syncs (default 500) in a loop through the real runtime, in-process, against a small
@@ -36,24 +37,7 @@ import io.salesforcealerts.support.RuntimeHarness;
  */
 public final class SoakRun {
 
-    private static final String RULES = """
-            channels:
-              webhook: {type: webhook, url: "{{alerts.webhook.url}}"}
-            rules:
-              - id: seat-critical
-                description: Seats nearly all used
-                severity: critical
-                metric: licence-utilisation
-                selector: {licence-type: UserLicense, name: Salesforce}
-                condition: ">= 90"
-                channels: [webhook]
-              - id: seats-left-low
-                description: Few seats left
-                severity: warning
-                metric: licence-available
-                selector: {licence-type: UserLicense, name: Salesforce}
-                condition: "< 10"
-                channels: [webhook]
+    private static final String RULES = TestAlertRules.SEATS + """
               - id: sync-failing
                 description: Syncs fail
                 severity: warning

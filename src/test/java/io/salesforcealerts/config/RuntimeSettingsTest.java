@@ -3,6 +3,7 @@ package io.salesforcealerts.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Properties;
 
 import org.apache.camel.CamelContext;
@@ -131,6 +132,27 @@ class RuntimeSettingsTest {
         p.setProperty("salesforce.password-file", "/run/credentials/missing");
         assertThatThrownBy(() -> load(p)).hasMessageContaining("salesforce.password-file cannot be read: '/run/credentials/missing'")
                 .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void userSyncDurationsAreValidatedWithTheKeyNamed() {
+        Properties p = valid();
+        RuntimeSettings.UserSyncSettings defaults = load(p).sync().users();
+        assertThat(defaults.lookback()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(defaults.fullRefresh()).isEqualTo(Duration.ofDays(1));
+
+        p.setProperty("sync.users.lookback", "15m");
+        p.setProperty("sync.users.full-refresh", "P7D");
+        RuntimeSettings.UserSyncSettings set = load(p).sync().users();
+        assertThat(set.lookback()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(set.fullRefresh()).isEqualTo(Duration.ofDays(7));
+
+        p.setProperty("sync.users.lookback", "ten minutes");
+        p.setProperty("sync.users.full-refresh", "-PT1H");
+        assertThatThrownBy(() -> load(p))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("sync.users.lookback must be a duration")
+                .hasMessageContaining("sync.users.full-refresh must be a duration");
     }
 
     @Test

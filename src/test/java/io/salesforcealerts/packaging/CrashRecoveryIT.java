@@ -31,6 +31,7 @@ import io.salesforcealerts.simulator.SalesforceSimulator;
 import io.salesforcealerts.simulator.SimulatedOrg;
 import io.salesforcealerts.simulator.SimulatorCredentials;
 import io.salesforcealerts.support.RuntimeHarness;
+import io.salesforcealerts.support.TestAlertRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,25 +49,7 @@ class CrashRecoveryIT {
     private static final String TOKEN = "crash-it-token";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SHUTDOWN_TIMEOUT_SECONDS = 20;
-    private static final String RULES = """
-            channels:
-              webhook: {type: webhook, url: "{{alerts.webhook.url}}"}
-            rules:
-              - id: seat-critical
-                description: Seats nearly all used
-                severity: critical
-                metric: licence-utilisation
-                selector: {licence-type: UserLicense, name: Salesforce}
-                condition: ">= 90"
-                channels: [webhook]
-              - id: seats-left-low
-                description: Few seats left
-                severity: warning
-                metric: licence-available
-                selector: {licence-type: UserLicense, name: Salesforce}
-                condition: "< 10"
-                channels: [webhook]
-            """;
+    private static final String RULES = TestAlertRules.SEATS;
 
     @TempDir
     Path workDir;

@@ -1,7 +1,6 @@
 package io.salesforcealerts.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -18,17 +17,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.salesforcealerts.config.InvalidConfigurationException;
-import io.salesforcealerts.config.RuntimeSettings;
 import io.salesforcealerts.simulator.SalesforceSimulator;
 import io.salesforcealerts.simulator.SimUser;
 import io.salesforcealerts.simulator.SimulatedOrg;
 import io.salesforcealerts.support.RuntimeHarness;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -209,46 +204,6 @@ class IncrementalUserSyncTest {
 
         assertThat(second.get("usersMode").asText()).isEqualTo("FULL");
         assertThat(second.get("counts").get("User").asInt()).isEqualTo(USERS);
-    }
-
-    @Test
-    void durationsAreValidatedWithTheKeyNamed() throws Exception {
-        try (DefaultCamelContext context = new DefaultCamelContext()) {
-            Properties p = new Properties();
-            p.setProperty("salesforce.login-url", "https://test.salesforce.com");
-            p.setProperty("salesforce.consumer-key", "k");
-            p.setProperty("salesforce.consumer-secret", "s");
-            p.setProperty("salesforce.username", "u@example.com");
-            p.setProperty("salesforce.password", "p");
-            p.setProperty("salesforce.api-version", "62.0");
-            p.setProperty("salesforce.query-batch-size", "2000");
-            p.setProperty("salesforce.http.idle-timeout-ms", "120000");
-            p.setProperty("salesforce.http.connect-timeout-ms", "30000");
-            p.setProperty("sync.enabled", "true");
-            p.setProperty("sync.schedule", "0 0/15 * * * ?");
-            p.setProperty("sync.on-startup", "true");
-            p.setProperty("db.url", "jdbc:h2:mem:x");
-            p.setProperty("db.pool-size", "5");
-            p.setProperty("camel.server.port", "8080");
-            p.setProperty("api.token-file", "./data/api-token");
-            context.getPropertiesComponent().setInitialProperties(p);
-            RuntimeSettings.UserSyncSettings defaults = RuntimeSettings.load(context.getPropertiesComponent()).sync().users();
-            assertThat(defaults.lookback()).isEqualTo(Duration.ofMinutes(10));
-            assertThat(defaults.fullRefresh()).isEqualTo(Duration.ofDays(1));
-
-            p.setProperty("sync.users.lookback", "15m");
-            p.setProperty("sync.users.full-refresh", "P7D");
-            RuntimeSettings.UserSyncSettings set = RuntimeSettings.load(context.getPropertiesComponent()).sync().users();
-            assertThat(set.lookback()).isEqualTo(Duration.ofMinutes(15));
-            assertThat(set.fullRefresh()).isEqualTo(Duration.ofDays(7));
-
-            p.setProperty("sync.users.lookback", "ten minutes");
-            p.setProperty("sync.users.full-refresh", "-PT1H");
-            assertThatThrownBy(() -> RuntimeSettings.load(context.getPropertiesComponent()))
-                    .isInstanceOf(InvalidConfigurationException.class)
-                    .hasMessageContaining("sync.users.lookback must be a duration")
-                    .hasMessageContaining("sync.users.full-refresh must be a duration");
-        }
     }
 
     @Test
